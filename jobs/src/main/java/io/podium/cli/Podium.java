@@ -1,0 +1,105 @@
+package io.podium.cli;
+
+import io.podium.demo.DemoCommand;
+import io.podium.ingest.IngestCommand;
+import io.podium.spark.Warehouse;
+import io.podium.sql.SqlCommand;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one main class of the application jar: {@code podium <command> [options]}. The same
+ * entry serves {@code bin/podium}, {@code spark-submit --class io.podium.cli.Podium} and
+ * Airflow's SparkSubmitOperator.
+ */
+public final class Podium {
+
+  /** Options every command takes. */
+  public static final List<Option> COMMON_OPTIONS = List.of(
+      Option.value("warehouse", "DIR|s3a://BUCKET/PREFIX", "root of the Delta tables (default ./warehouse)"),
+      Option.flag("help", "show this help"));
+
+  public static final String DEFAULT_WAREHOUSE = "warehouse";
+
+  private final Map<String, Command> commands = new LinkedHashMap<>();
+
+  public Podium() {
+    for (Command c : List.of(new DemoCommand(), new IngestCommand(), new SqlCommand())) {
+      commands.put(c.name(), c);
+    }
+  }
+
+  public static void main(String[] args) {
+    int code = new Podium().run(args, System.out, System.err);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs one command line; returns the exit code (0 ok, 1 failed, 2 usage error). */
+  public int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+      printHelp(out);
+      return args.length == 0 ? 2 : 0;
+    }
+    Command command = commands.get(args[0]);
+    if (command == null) {
+      err.println("podium: unknown command '" + args[0] + "'; commands: " + String.join(", ", commands.keySet()));
+      return 2;
+    }
+    List<Option> options = new ArrayList<>(COMMON_OPTIONS);
+    options.addAll(command.options());
+    try {
+      ParsedArgs parsed = ParsedArgs.parse(command.name(), options, Arrays.asList(args).subList(1, args.length));
+      if (parsed.has("help")) {
+        printCommandHelp(command, out);
+        return 0;
+      }
+      Warehouse warehouse = Warehouse.at(parsed.get("warehouse", DEFAULT_WAREHOUSE));
+      return command.run(parsed, new CommandContext(command.name(), out, err, warehouse));
+    } catch (UsageException e) {
+      err.println(e.getMessage());
+      return 2;
+    } catch (Exception e) {
+      err.println("podium " + command.name() + " failed: " + rootMessage(e));
+      if (System.getenv("PODIUM_DEBUG") != null) {
+        e.printStackTrace(err);
+      }
+      return 1;
+    }
+  }
+
+  static String rootMessage(Throwable e) {
+    String message = e.getMessage();
+    return message != null ? message : e.toString();
+  }
+
+  private void printHelp(PrintStream out) {
+    out.println("usage: podium <command> [options]   (podium <command> --help for its options)");
+    out.println();
+    out.println("commands:");
+    for (Command c : commands.values()) {
+      out.printf("  %-10s %s%n", c.name(), c.summary());
+    }
+    out.println();
+    out.println("bin/podium also takes spark-submit's --master URL, --conf KEY=VALUE and --properties-file FILE.");
+  }
+
+  static void printCommandHelp(Command command, PrintStream out) {
+    out.println("usage: podium " + command.name() + " " + command.usage());
+    out.println();
+    out.println(command.summary());
+    out.println();
+    out.println("options:");
+    List<Option> all = new ArrayList<>(command.options());
+    all.addAll(COMMON_OPTIONS);
+    for (Option o : all) {
+      String left = "--" + o.name() + (o.takesValue() ? " " + o.valueName() : "");
+      out.printf("  %-34s %s%s%n", left, o.help(), o.repeatable() ? " (repeatable)" : "");
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.podium.demo;
+
+import io.podium.cli.Command;
+import io.podium.cli.CommandContext;
+import io.podium.cli.Option;
+import io.podium.cli.ParsedArgs;
+import io.podium.conf.PodiumConf;
+import io.podium.ingest.IngestCommand;
+import io.podium.ingest.IngestJob;
+import io.podium.sql.ResultFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code podium demo}: the pipeline on the embedded default. For now: ingest the sample files
+ * shipped in the jar (all six benchmarks, Hugging Face layout) and show the requests per
+ * benchmark.
+ */
+public final class DemoCommand implements Command {
+
+  @Override
+  public String name() {
+    return "demo";
+  }
+
+  @Override
+  public String summary() {
+    return "run the pipeline on the bundled samples: ingest, then show requests per benchmark";
+  }
+
+  @Override
+  public String usage() {
+    return "[--warehouse DIR]";
+  }
+
+  @Override
+  public List<Option> options() {
+    return List.of();
+  }
+
+  @Override
+  public int run(ParsedArgs args, CommandContext context) throws Exception {
+    long start = System.nanoTime();
+    Path samples = Files.createTempDirectory("podium-samples");
+    PodiumConf.copySamples(samples);
+
+    SparkSession spark = context.spark();
+    context.out().println("== ingest: bundled samples (" + samples + ") -> " + context.warehouse());
+    IngestJob.Options options = new IngestJob.Options(samples.toUri().toString(), PodiumConf.layouts().get("hf"),
+        List.of(), IngestCommand.DEFAULT_SHARDS, Map.of(), false);
+    IngestJob.Result result = new IngestJob(spark, context.warehouse(), PodiumConf.benchmarks()).run(options);
+    IngestCommand.printReport(result, context.out());
+
+    context.out().println();
+    context.out().println("== requests per benchmark");
+    Dataset<Row> perBenchmark = spark.sql(
+        "SELECT benchmark, count(DISTINCT doc_id, subtask) AS docs, count(*) AS requests,"
+            + " count(DISTINCT shard) AS shards FROM requests GROUP BY benchmark ORDER BY benchmark");
+    ResultFormat.TABLE.print(perBenchmark.schema(), perBenchmark.collectAsList(), context.out(), 80);
+    context.out().printf("demo done in %.1f s; query the tables with: bin/podium sql \"SELECT ...\"%n",
+        (System.nanoTime() - start) / 1e9);
+    return 0;
+  }
+}

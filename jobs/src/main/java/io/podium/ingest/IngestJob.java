@@ -1,0 +1,323 @@
+package io.podium.ingest;
+
+import io.podium.ingest.SourceLayout.BenchmarkSource;
+import io.podium.ingest.SourceLayout.SplitSource;
+import io.podium.spark.SparkValues;
+import io.podium.spark.Warehouse;
+import io.podium.tables.Table;
+import io.podium.tables.Tables;
+import io.podium.tasks.PromptRenderer;
+import io.podium.tasks.TaskDefinition;
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The ingest job: reads benchmark files through a {@link SourceLayout}, checks and renders
+ * them per the task definitions, and writes {@code benchmark_docs}, {@code requests} and
+ * {@code ingest_rejects}. Idempotent: documents and requests are merged on their keys and
+ * only rewritten when their content changed; what is no longer in the source, for the
+ * subtasks read, is deleted.
+ */
+public final class IngestJob {
+
+  /** What to ingest. */
+  public record Options(
+      String source,
+      SourceLayout layout,
+      List<String> benchmarks,
+      int shards,
+      Map<String, String> fewshotSources,
+      boolean strict) {}
+
+  /** The outcome: per-benchmark counts and every reject. */
+  public record Result(List<BenchmarkCounts> counts, List<Reject> rejects) {}
+
+  private final SparkSession spark;
+  private final Warehouse warehouse;
+  private final Map<String, TaskDefinition> definitions;
+
+  public IngestJob(SparkSession spark, Warehouse warehouse, Map<String, TaskDefinition> definitions) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+    this.definitions = definitions;
+  }
+
+  public Result run(Options options) throws IOException {
+    SourceReader reader = new SourceReader(spark, options.source());
+    List<String> benchmarks = selectBenchmarks(options);
+
+    List<BenchmarkCounts> counts = new ArrayList<>();
+    List<Reject> rejects = new ArrayList<>();
+    List<IngestedDoc> docs = new ArrayList<>();
+    Map<String, PromptRenderer> renderers = new LinkedHashMap<>();
+    Set<String> docScope = new LinkedHashSet<>();
+    Set<String> readBenchmarks = new LinkedHashSet<>();
+
+    for (String benchmark : benchmarks) {
+      TaskDefinition def = definitions.get(benchmark);
+      BenchmarkSource source = options.layout().benchmarks().get(benchmark);
+      BenchmarkCounts c = new BenchmarkCounts(benchmark);
+      DocumentBuilder builder = new DocumentBuilder(def, c);
+
+      Map<String, List<SourceRecord>> bySubtask = new LinkedHashMap<>();
+      List<String> missing = readTestSplit(reader, def, source.test(), builder, bySubtask);
+      if (missing.size() == def.subtasks().size()) {
+        if (options.benchmarks() != null && !options.benchmarks().isEmpty()) {
+          throw new IOException(benchmark + ": no files in " + reader.root() + " at "
+              + source.test().path() + " (layout " + options.layout().name() + "); nothing was written");
+        }
+        c.note = "not in this source";
+        counts.add(c);
+        continue;
+      }
+      readBenchmarks.add(benchmark);
+
+      List<TaskDefinition.Subtask> present =
+          def.subtasks().stream().filter(s -> !missing.contains(s.name())).toList();
+      Map<String, List<Map<String, Object>>> fewshot = readFewshot(
+          reader, def, present, source.fewshot(), options.fewshotSources().get(benchmark), builder, c);
+
+      for (TaskDefinition.Subtask sub : present) {
+        docScope.add(RenderRequests.key(benchmark, sub.name()));
+        PromptRenderer renderer = new PromptRenderer(def, sub, fewshot == null ? null : fewshot.get(sub.name()));
+        List<IngestedDoc> built = builder.build(sub.name(), bySubtask.getOrDefault(sub.name(), List.of()), renderer,
+            source.test());
+        docs.addAll(built);
+        if (renderer.canRender()) {
+          renderers.put(RenderRequests.key(benchmark, sub.name()), renderer);
+          c.requests += built.stream().mapToLong(d -> d.choices() == null ? 1 : d.choices().size()).sum();
+        }
+      }
+      if (!missing.isEmpty()) {
+        c.note = appendNote(c.note, "no files for " + missing.size() + " of " + def.subtasks().size() + " subtasks"
+            + (missing.size() <= 4 ? " (" + String.join(", ", missing) + ")" : ""));
+      }
+      rejects.addAll(builder.rejects());
+      counts.add(c);
+    }
+
+    if (options.strict() && !rejects.isEmpty()) {
+      throw new IOException(rejects.size() + " record(s) rejected and --strict is set; nothing was written. First: "
+          + describe(rejects.get(0)));
+    }
+    write(docs, renderers, docScope, readBenchmarks, rejects, options.shards());
+    return new Result(counts, rejects);
+  }
+
+  private List<String> selectBenchmarks(Options options) throws IOException {
+    List<String> wanted = options.benchmarks() == null || options.benchmarks().isEmpty()
+        ? options.layout().benchmarkNames()
+        : options.benchmarks();
+    for (String b : wanted) {
+      if (!definitions.containsKey(b)) {
+        throw new IOException("unknown benchmark '" + b + "' (known: " + String.join(", ", definitions.keySet()) + ")");
+      }
+      if (!options.layout().benchmarks().containsKey(b)) {
+        throw new IOException("layout " + options.layout().name() + " has no entry for " + b
+            + "; pass --layout with a layout that does");
+      }
+    }
+    return wanted;
+  }
+
+  /** Reads the test split; returns the subtasks that have no file. */
+  private static List<String> readTestSplit(SourceReader reader, TaskDefinition def, SplitSource split,
+      DocumentBuilder builder, Map<String, List<SourceRecord>> bySubtask) throws IOException {
+    List<String> missing = new ArrayList<>();
+    if (split.perSubtaskFiles()) {
+      for (TaskDefinition.Subtask sub : def.subtasks()) {
+        List<String> files = reader.resolve(split.pathFor(sub.name()));
+        if (files.isEmpty()) {
+          missing.add(sub.name());
+        }
+        for (String file : files) {
+          builder.group(reader.read(file, split.format(), split.recordsAt()), split, sub.name(), true, bySubtask);
+        }
+      }
+      return missing;
+    }
+    List<String> files = reader.resolve(split.path());
+    if (files.isEmpty()) {
+      return def.subtasks().stream().map(TaskDefinition.Subtask::name).toList();
+    }
+    for (String file : files) {
+      builder.group(reader.read(file, split.format(), split.recordsAt()), split, null, true, bySubtask);
+    }
+    return missing;
+  }
+
+  /**
+   * The few-shot documents per subtask, or null when the task needs a few-shot split and the
+   * source has none (its documents are still ingested; its requests cannot be rendered).
+   */
+  private Map<String, List<Map<String, Object>>> readFewshot(SourceReader reader, TaskDefinition def,
+      List<TaskDefinition.Subtask> subtasks, SplitSource layoutSplit, String override, DocumentBuilder builder,
+      BenchmarkCounts c) throws IOException {
+    Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+    if (def.numFewshot() == 0 || def.fewshotSamples() != null) {
+      for (TaskDefinition.Subtask sub : subtasks) {
+        out.put(sub.name(), def.fewshotSamples() == null ? List.of() : def.fewshotSamples());
+      }
+      return out;
+    }
+    SplitSource split = layoutSplit;
+    SourceReader fewshotReader = reader;
+    if (override != null) {
+      split = new SplitSource(override, "auto", null, Map.of(), Map.of(), null, Map.of(), null, null);
+      fewshotReader = new SourceReader(spark, "");
+    }
+    String hint = "pass --fewshot-source " + def.benchmark() + "=PATH (a file of the "
+        + def.benchmark() + " few-shot split)";
+    if (split == null) {
+      c.note = appendNote(c.note, "layout names no few-shot split; requests not rendered; " + hint);
+      return null;
+    }
+    Map<String, List<SourceRecord>> bySubtask = new LinkedHashMap<>();
+    List<String> missing;
+    if (override != null && !split.perSubtaskFiles()) {
+      List<String> files = fewshotReader.resolve(absolute(override));
+      missing = files.isEmpty() ? List.of("all") : List.of();
+      for (String file : files) {
+        List<SourceRecord> records = fewshotReader.read(file, split.format(), split.recordsAt());
+        for (TaskDefinition.Subtask sub : subtasks) {
+          bySubtask.computeIfAbsent(sub.name(), k -> new ArrayList<>()).addAll(records);
+        }
+      }
+    } else {
+      missing = new ArrayList<>();
+      for (TaskDefinition.Subtask sub : subtasks) {
+        String path = override != null ? absolute(split.pathFor(sub.name())) : split.pathFor(sub.name());
+        List<String> files = fewshotReader.resolve(path);
+        if (files.isEmpty()) {
+          missing.add(sub.name());
+        }
+        for (String file : files) {
+          bySubtask.computeIfAbsent(sub.name(), k -> new ArrayList<>())
+              .addAll(fewshotReader.read(file, split.format(), split.recordsAt()));
+        }
+      }
+    }
+    if (!missing.isEmpty()) {
+      c.note = appendNote(c.note, "few-shot split missing (" + (override != null ? override : reader.root() + "/"
+          + split.path()) + "); requests not rendered; " + hint);
+      return null;
+    }
+    for (TaskDefinition.Subtask sub : subtasks) {
+      List<Map<String, Object>> docs = builder.fewshotDocs(sub.name(), bySubtask.get(sub.name()));
+      if (docs.size() < def.numFewshot()) {
+        c.note = appendNote(c.note, sub.name() + ": few-shot split has " + docs.size() + " valid examples, "
+            + def.numFewshot() + " needed; requests not rendered");
+        return null;
+      }
+      out.put(sub.name(), docs);
+    }
+    return out;
+  }
+
+  private static String absolute(String path) {
+    if (path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+      return path;
+    }
+    return java.nio.file.Path.of(path).toAbsolutePath().normalize().toUri().toString();
+  }
+
+  // ------------------------------------------------------------------ writing
+
+  private void write(List<IngestedDoc> docs, Map<String, PromptRenderer> renderers, Set<String> docScope,
+      Set<String> readBenchmarks, List<Reject> rejects, int shards) {
+    if (!docScope.isEmpty()) {
+      // Parallelized in slices, so that no single task carries every document.
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      int slices = Math.max(jsc.defaultParallelism(), docs.size() / 2000 + 1);
+      Dataset<Row> docRows = spark.createDataFrame(jsc.parallelize(docRows(docs, shards), slices),
+          Tables.BENCHMARK_DOCS.schema());
+      merge(Tables.BENCHMARK_DOCS, docRows,
+          "t.content_hash <> s.content_hash OR t.shard <> s.shard OR t.source_file <> s.source_file"
+              + " OR t.source_line <> s.source_line",
+          docScope);
+
+      if (!renderers.isEmpty()) {
+        Map<String, String> versions = new LinkedHashMap<>();
+        definitions.forEach((name, def) -> versions.put(name, def.version()));
+        Broadcast<Map<String, PromptRenderer>> broadcast = jsc.broadcast(renderers);
+        Dataset<Row> requestRows = docRows
+            .flatMap(new RenderRequests(broadcast, versions), Encoders.row(Tables.REQUESTS.schema()))
+            .persist();
+        try {
+          merge(Tables.REQUESTS, requestRows,
+              "t.request_hash <> s.request_hash OR t.shard <> s.shard", renderers.keySet());
+        } finally {
+          requestRows.unpersist();
+          broadcast.destroy();
+        }
+      }
+    }
+    if (!readBenchmarks.isEmpty()) {
+      writeRejects(rejects, readBenchmarks);
+    }
+  }
+
+  private static List<Row> docRows(List<IngestedDoc> docs, int shards) {
+    Timestamp now = new Timestamp(System.currentTimeMillis());
+    List<Row> rows = new ArrayList<>(docs.size());
+    for (IngestedDoc d : docs) {
+      String doc = Json.write(d.doc());
+      String original = Json.write(d.original());
+      rows.add(RowFactory.create(
+          d.benchmark(), d.subtask(), d.task(), d.docId(), d.sourceKey(), doc, original, d.target(), d.goldIndex(),
+          SparkValues.seq(d.choices()), Keys.sha256(doc, original),
+          Keys.shard(d.benchmark(), d.subtask(), d.docId(), shards), d.sourceFile(), d.sourceLine(), now));
+    }
+    return rows;
+  }
+
+  /**
+   * One atomic MERGE: inserts new rows, updates rows whose content changed, and deletes rows
+   * of the given (benchmark/subtask) scope that the source no longer has.
+   */
+  private void merge(Table table, Dataset<Row> source, String changed, Set<String> scope) {
+    String view = "podium_ingest_" + table.name();
+    source.createOrReplaceTempView(view);
+    String scopeList = scope.stream().map(s -> "'" + s.replace("'", "''") + "'").collect(Collectors.joining(", "));
+    spark.sql("MERGE INTO " + Warehouse.qualified(table) + " t USING " + view + " s ON " + table.keyJoinCondition()
+        + " WHEN MATCHED AND (" + changed + ") THEN UPDATE SET *"
+        + " WHEN NOT MATCHED THEN INSERT *"
+        + " WHEN NOT MATCHED BY SOURCE AND concat(t.benchmark, '/', t.subtask) IN (" + scopeList + ") THEN DELETE");
+    spark.catalog().dropTempView(view);
+  }
+
+  /** Replaces the rejects of the benchmarks read in this run, in one commit. */
+  private void writeRejects(List<Reject> rejects, Set<String> benchmarks) {
+    List<Row> rows = new ArrayList<>(rejects.size());
+    for (Reject r : rejects) {
+      rows.add(RowFactory.create(r.benchmark(), r.subtask(), r.sourceFile(), r.line(), r.reason(), r.record()));
+    }
+    String in = benchmarks.stream().map(b -> "'" + b + "'").collect(Collectors.joining(", "));
+    spark.createDataFrame(rows, Tables.INGEST_REJECTS.schema())
+        .write().format("delta").mode("overwrite")
+        .option("replaceWhere", "benchmark IN (" + in + ")")
+        .save(warehouse.location(Tables.INGEST_REJECTS));
+  }
+
+  static String describe(Reject r) {
+    return r.sourceFile() + ":" + r.line() + ": " + r.reason();
+  }
+
+  private static String appendNote(String note, String more) {
+    return note.isEmpty() ? more : note + "; " + more;
+  }
+}

@@ -1,0 +1,68 @@
+package io.podium.spark;
+
+import io.podium.tables.Table;
+import io.podium.tables.Tables;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The root folder of Podium's Delta tables: a local directory or an {@code s3a://} prefix.
+ * Each table lives in {@code <root>/<table name>} and is registered by name in the
+ * {@code podium} database of the session catalog, so SQL can say {@code requests} and Delta
+ * time travel ({@code VERSION AS OF}) works on the name.
+ */
+public final class Warehouse {
+
+  private final String root;
+
+  private Warehouse(String root) {
+    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+  }
+
+  /** A warehouse at a local path or a URI with a scheme (s3a://bucket/prefix, file:/...). */
+  public static Warehouse at(String location) {
+    if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || location.startsWith("file:")) {
+      return new Warehouse(location);
+    }
+    return new Warehouse(Path.of(location).toAbsolutePath().normalize().toUri().toString());
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public String location(Table table) {
+    return root + "/" + table.name();
+  }
+
+  /**
+   * Creates every table that does not exist yet (with its declared schema) and registers all
+   * of them in the {@code podium} database, which becomes the current database. A table that
+   * exists with another schema fails here, naming the table.
+   */
+  public void open(SparkSession spark) {
+    spark.sql("CREATE DATABASE IF NOT EXISTS " + Tables.DATABASE);
+    for (Table table : Tables.ALL) {
+      String partitioning = table.partitionBy().isEmpty()
+          ? ""
+          : " PARTITIONED BY (" + String.join(", ", table.partitionBy()) + ")";
+      try {
+        spark.sql("CREATE TABLE IF NOT EXISTS " + qualified(table) + " (" + table.ddlColumns() + ") USING delta"
+            + partitioning + " LOCATION '" + location(table).replace("'", "\\'") + "'");
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("cannot open table " + table.name() + " at " + location(table)
+            + ": " + e.getMessage(), e);
+      }
+    }
+    spark.sql("USE " + Tables.DATABASE);
+  }
+
+  public static String qualified(Table table) {
+    return Tables.DATABASE + "." + table.name();
+  }
+
+  @Override
+  public String toString() {
+    return root;
+  }
+}

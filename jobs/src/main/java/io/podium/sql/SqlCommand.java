@@ -1,0 +1,131 @@
+package io.podium.sql;
+
+import io.podium.cli.Command;
+import io.podium.cli.CommandContext;
+import io.podium.cli.Option;
+import io.podium.cli.ParsedArgs;
+import io.podium.cli.UsageException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code podium sql}: runs Spark SQL with every Podium table registered by name in the
+ * {@code podium} database (so {@code SELECT * FROM requests VERSION AS OF 3} works).
+ */
+public final class SqlCommand implements Command {
+
+  @Override
+  public String name() {
+    return "sql";
+  }
+
+  @Override
+  public String summary() {
+    return "run Spark SQL over the Podium tables (Delta time travel: VERSION AS OF / TIMESTAMP AS OF)";
+  }
+
+  @Override
+  public String usage() {
+    return "\"STATEMENT\" | -f FILE.sql  [--format table|csv|json] [--max-rows N] [--max-width N]";
+  }
+
+  @Override
+  public List<Option> options() {
+    return List.of(
+        Option.value("file", "FILE", "run the statements of a file, separated by ';' (also -f FILE)"),
+        Option.value("format", "table|csv|json", "output format (default table)"),
+        Option.value("max-rows", "N", "print at most N rows of a result (default 1000)"),
+        Option.value("max-width", "N", "table format: cut cells to N characters (default 80)"));
+  }
+
+  @Override
+  public int run(ParsedArgs args, CommandContext context) throws Exception {
+    List<String> positionals = new ArrayList<>(args.positionals());
+    String file = args.get("file");
+    if (positionals.size() >= 2 && positionals.get(0).equals("-f")) {
+      file = positionals.get(1);
+      positionals = positionals.subList(2, positionals.size());
+    }
+    List<String> statements;
+    if (file != null) {
+      if (!positionals.isEmpty()) {
+        throw new UsageException("podium sql: give a statement or -f FILE, not both");
+      }
+      statements = splitStatements(Files.readString(Path.of(file), StandardCharsets.UTF_8));
+    } else if (positionals.size() == 1) {
+      statements = splitStatements(positionals.get(0));
+    } else {
+      throw new UsageException("podium sql: give one statement in quotes, or -f FILE.sql");
+    }
+    ResultFormat format;
+    try {
+      format = ResultFormat.of(args.get("format", "table"));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("podium sql: " + e.getMessage());
+    }
+    int maxRows = args.getInt("max-rows", 1000);
+    int maxWidth = args.getInt("max-width", 80);
+
+    SparkSession spark = context.spark();
+    for (String statement : statements) {
+      Dataset<Row> result = spark.sql(statement);
+      List<Row> rows = result.limit(maxRows + 1).collectAsList();
+      boolean more = rows.size() > maxRows;
+      if (more) {
+        rows = rows.subList(0, maxRows);
+      }
+      if (result.schema().fields().length > 0 || format == ResultFormat.TABLE) {
+        format.print(result.schema(), rows, context.out(), maxWidth);
+      }
+      if (more) {
+        context.err().println("(showing the first " + maxRows + " rows; --max-rows to see more)");
+      }
+    }
+    return 0;
+  }
+
+  /** Splits a script at semicolons outside quotes and comments. */
+  static List<String> splitStatements(String script) {
+    List<String> out = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    char quote = 0;
+    for (int i = 0; i < script.length(); i++) {
+      char c = script.charAt(i);
+      if (quote != 0) {
+        current.append(c);
+        if (c == '\\' && i + 1 < script.length()) {
+          current.append(script.charAt(++i));
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"' || c == '`') {
+        quote = c;
+        current.append(c);
+      } else if (c == '-' && i + 1 < script.length() && script.charAt(i + 1) == '-') {
+        while (i < script.length() && script.charAt(i) != '\n') {
+          i++;
+        }
+        current.append('\n');
+      } else if (c == ';') {
+        addIfNotBlank(out, current);
+      } else {
+        current.append(c);
+      }
+    }
+    addIfNotBlank(out, current);
+    return out;
+  }
+
+  private static void addIfNotBlank(List<String> out, StringBuilder sb) {
+    if (!sb.toString().isBlank()) {
+      out.add(sb.toString().strip());
+    }
+    sb.setLength(0);
+  }
+}

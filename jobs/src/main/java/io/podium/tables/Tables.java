@@ -1,0 +1,89 @@
+package io.podium.tables;
+
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+
+import java.util.List;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/** Every table of the Podium warehouse: the one place where names, schemas and keys live. */
+public final class Tables {
+
+  private Tables() {}
+
+  /** The database all tables are registered in. */
+  public static final String DATABASE = "podium";
+
+  /** One row per benchmark document, as ingested from its source file. */
+  public static final Table BENCHMARK_DOCS = new Table(
+      "benchmark_docs",
+      new StructType(new StructField[] {
+          col("benchmark", StringType, false, "Podium benchmark: bbh, gpqa, ifeval, math_hard, mmlu_pro, musr"),
+          col("subtask", StringType, false, "subtask within the benchmark, e.g. navigate"),
+          col("task", StringType, false, "the harness task name, e.g. leaderboard_bbh_navigate"),
+          col("doc_id", IntegerType, false, "position of the document in its subtask's test split (the harness doc_id)"),
+          col("source_key", StringType, true, "the dataset's own id of the record, if it has one"),
+          col("doc", StringType, false, "the document as the prompt templates see it (JSON, after process_docs)"),
+          col("original", StringType, false, "the source record as read (JSON)"),
+          col("target", StringType, true, "the gold target as doc_to_target renders it"),
+          col("gold_index", IntegerType, true, "index of the gold choice (multiple-choice tasks)"),
+          col("choices", createArrayType(StringType, true), true, "the choice strings (multiple-choice tasks)"),
+          col("content_hash", StringType, false, "SHA-256 of doc and original; a change replaces the document"),
+          col("shard", IntegerType, false, "deterministic hash of (benchmark, subtask, doc_id) modulo the shard count"),
+          col("source_file", StringType, false, "file the record was read from"),
+          col("source_line", LongType, false, "line (JSONL) or 1-based record number (JSON, Parquet, CSV) in source_file"),
+          col("ingested_at", TimestampType, false, "when this version of the document was written"),
+      }),
+      List.of("benchmark", "subtask", "doc_id"),
+      List.of());
+
+  /** One row per model request, rendered as the harness renders it. */
+  public static final Table REQUESTS = new Table(
+      "requests",
+      new StructType(new StructField[] {
+          col("request_id", StringType, false, "hash of (benchmark, subtask, doc_id, request_index, task_version)"),
+          col("benchmark", StringType, false, "Podium benchmark"),
+          col("subtask", StringType, false, "subtask within the benchmark"),
+          col("task", StringType, false, "the harness task name"),
+          col("task_version", StringType, false, "the harness task's metadata version"),
+          col("doc_id", IntegerType, false, "the document (see benchmark_docs)"),
+          col("request_index", IntegerType, false, "choice index (loglikelihood) or 0 (generate_until)"),
+          col("request_type", StringType, false, "loglikelihood or generate_until"),
+          col("context", StringType, false, "the prompt: description, few-shot examples, question"),
+          col("continuation", StringType, true, "target delimiter + choice (loglikelihood)"),
+          col("until", createArrayType(StringType, true), false, "stop sequences (generate_until)"),
+          col("max_gen_toks", IntegerType, true, "generation limit in tokens (generate_until)"),
+          col("shard", IntegerType, false, "the document's shard; all requests of a document share it"),
+          col("request_hash", StringType, false, "SHA-256 of the rendered request; changes when its text changes"),
+      }),
+      List.of("request_id"),
+      List.of("benchmark"));
+
+  /** One row per input record that ingest could not accept. */
+  public static final Table INGEST_REJECTS = new Table(
+      "ingest_rejects",
+      new StructType(new StructField[] {
+          col("benchmark", StringType, false, "benchmark the file belongs to"),
+          col("subtask", StringType, true, "subtask, when it could be told"),
+          col("source_file", StringType, false, "the file"),
+          col("line", LongType, false, "line (JSONL) or 1-based record number (JSON, Parquet, CSV)"),
+          col("reason", StringType, false, "why the record was rejected"),
+          col("record", StringType, true, "the record as read, cut to 1,000 characters"),
+      }),
+      List.of("source_file", "line"),
+      List.of());
+
+  /** All tables, in the order they are created. */
+  public static final List<Table> ALL = List.of(BENCHMARK_DOCS, REQUESTS, INGEST_REJECTS);
+
+  private static StructField col(String name, org.apache.spark.sql.types.DataType type, boolean nullable, String comment) {
+    Metadata metadata = new MetadataBuilder().putString("comment", comment).build();
+    return new StructField(name, type, nullable, metadata);
+  }
+}
