@@ -175,10 +175,8 @@ public final class IngestJob {
       return out;
     }
     SplitSource split = layoutSplit;
-    SourceReader fewshotReader = reader;
     if (override != null) {
-      split = new SplitSource(override, "auto", null, Map.of(), Map.of(), null, Map.of(), null, null);
-      fewshotReader = new SourceReader(spark, "");
+      split = new SplitSource(absolute(override), "auto", null, Map.of(), Map.of(), null, Map.of(), null, null);
     }
     String hint = "pass --fewshot-source " + def.benchmark() + "=PATH (a file of the "
         + def.benchmark() + " few-shot split)";
@@ -189,10 +187,10 @@ public final class IngestJob {
     Map<String, List<SourceRecord>> bySubtask = new LinkedHashMap<>();
     List<String> missing;
     if (override != null && !split.perSubtaskFiles()) {
-      List<String> files = fewshotReader.resolve(absolute(override));
+      List<String> files = reader.resolve(split.path());
       missing = files.isEmpty() ? List.of("all") : List.of();
       for (String file : files) {
-        List<SourceRecord> records = fewshotReader.read(file, split.format(), split.recordsAt());
+        List<SourceRecord> records = reader.read(file, split.format(), split.recordsAt());
         for (TaskDefinition.Subtask sub : subtasks) {
           bySubtask.computeIfAbsent(sub.name(), k -> new ArrayList<>()).addAll(records);
         }
@@ -200,14 +198,13 @@ public final class IngestJob {
     } else {
       missing = new ArrayList<>();
       for (TaskDefinition.Subtask sub : subtasks) {
-        String path = override != null ? absolute(split.pathFor(sub.name())) : split.pathFor(sub.name());
-        List<String> files = fewshotReader.resolve(path);
+        List<String> files = reader.resolve(split.pathFor(sub.name()));
         if (files.isEmpty()) {
           missing.add(sub.name());
         }
         for (String file : files) {
           bySubtask.computeIfAbsent(sub.name(), k -> new ArrayList<>())
-              .addAll(fewshotReader.read(file, split.format(), split.recordsAt()));
+              .addAll(reader.read(file, split.format(), split.recordsAt()));
         }
       }
     }

@@ -40,9 +40,13 @@ public final class SourceReader {
     return root;
   }
 
-  /** The files matching a path or glob under the root, sorted by name; empty if none. */
-  public List<String> resolve(String relativePath) throws IOException {
-    Path pattern = new Path(root + "/" + relativePath);
+  /**
+   * The files matching a path or glob, sorted by name; empty if none. A relative path is
+   * taken under the root; a URI (file:/..., s3a://...) as it is.
+   */
+  public List<String> resolve(String path) throws IOException {
+    boolean absolute = path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+    Path pattern = new Path(absolute ? path : root + "/" + path);
     FileSystem fs = pattern.getFileSystem(spark.sparkContext().hadoopConfiguration());
     FileStatus[] matches = fs.globStatus(pattern);
     if (matches == null) {

@@ -16,6 +16,13 @@ public final class PodiumSession {
   private PodiumSession() {}
 
   public static SparkSession getOrCreate(String appName) {
+    scala.Option<SparkSession> existing = SparkSession.getActiveSession();
+    if (existing.isEmpty()) {
+      existing = SparkSession.getDefaultSession();
+    }
+    if (existing.isDefined()) {
+      return existing.get(); // embedded use (tests, notebooks): the caller's session
+    }
     SparkConf conf = new SparkConf();
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
     if (!conf.contains("spark.master")) {

@@ -47,6 +47,9 @@ public final class Warehouse {
           ? ""
           : " PARTITIONED BY (" + String.join(", ", table.partitionBy()) + ")";
       try {
+        // The name may still point at another warehouse (a session opens one warehouse at a
+        // time); dropping the name of an external table leaves its data alone.
+        spark.sql("DROP TABLE IF EXISTS " + qualified(table));
         spark.sql("CREATE TABLE IF NOT EXISTS " + qualified(table) + " (" + table.ddlColumns() + ") USING delta"
             + partitioning + " LOCATION '" + location(table).replace("'", "\\'") + "'");
       } catch (RuntimeException e) {
