@@ -1,0 +1,57 @@
+package io.podium.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.podium.testing.Launcher;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bin/podium as the README uses it: the demo, then SQL over its warehouse, in fresh JVMs. */
+class LauncherIT {
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void helpListsTheCommandsAndEachCommandHasItsOwn() throws Exception {
+    Launcher help = Launcher.run(tmp, "--help");
+    assertEquals(0, help.code, help.toString());
+    assertTrue(help.output.contains("ingest") && help.output.contains("sql") && help.output.contains("demo"),
+        help.output);
+    Launcher ingestHelp = Launcher.run(tmp, "ingest", "--help");
+    assertEquals(0, ingestHelp.code, ingestHelp.toString());
+    assertTrue(ingestHelp.output.contains("--source DIR|URI") && ingestHelp.output.contains("--warehouse"),
+        ingestHelp.output);
+    Launcher wrong = Launcher.run(tmp, "ingest", "--sauce", "x");
+    assertEquals(2, wrong.code, wrong.toString());
+    assertTrue(wrong.output.contains("unknown option --sauce"), wrong.output);
+  }
+
+  @Test
+  void demoThenSqlAnswersWithAllSixBenchmarks() throws Exception {
+    Launcher demo = Launcher.run(tmp, "demo");
+    assertEquals(0, demo.code, demo.toString());
+    assertTrue(demo.output.contains("== requests per benchmark"), demo.output);
+
+    // The default warehouse is ./warehouse, relative to where bin/podium runs.
+    Launcher sql = Launcher.run(tmp, "sql", "SELECT benchmark, count(*) AS n FROM requests GROUP BY benchmark"
+        + " ORDER BY benchmark");
+    assertEquals(0, sql.code, sql.toString());
+    String table = sql.output.substring(sql.output.indexOf("+-"));
+    assertEquals("""
+        +-----------+----+
+        | benchmark | n  |
+        +-----------+----+
+        | bbh       | 71 |
+        | gpqa      | 32 |
+        | ifeval    |  3 |
+        | math_hard |  4 |
+        | mmlu_pro  | 25 |
+        | musr      | 10 |
+        +-----------+----+
+        6 rows
+        """, table);
+  }
+}

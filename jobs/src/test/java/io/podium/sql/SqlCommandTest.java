@@ -1,0 +1,89 @@
+package io.podium.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.podium.conf.PodiumConf;
+import io.podium.testing.Cli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** podium sql over a real warehouse: names, formats, files, Delta time travel, errors. */
+class SqlCommandTest {
+
+  @TempDir
+  static Path tmp;
+  static String warehouse;
+
+  @BeforeAll
+  static void ingest() throws Exception {
+    Path samples = tmp.resolve("samples");
+    PodiumConf.copySamples(samples);
+    warehouse = tmp.resolve("wh").toString();
+    Cli first = Cli.run("ingest", "--source", samples.toString(), "--warehouse", warehouse, "--benchmarks", "musr");
+    assertEquals(0, first.code, first.toString());
+    Cli second = Cli.run("ingest", "--source", samples.toString(), "--warehouse", warehouse, "--benchmarks", "ifeval");
+    assertEquals(0, second.code, second.toString());
+  }
+
+  private static Cli sql(String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "sql";
+    all[1] = "--warehouse";
+    all[2] = warehouse;
+    System.arraycopy(args, 0, all, 3, args.length);
+    return Cli.run(all);
+  }
+
+  @Test
+  void everyTableIsQueryableByName() {
+    Cli run = sql("--format", "csv", "SELECT (SELECT count(*) FROM benchmark_docs) AS docs,"
+        + " (SELECT count(*) FROM requests) AS requests, (SELECT count(*) FROM ingest_rejects) AS rejects");
+    assertEquals(0, run.code, run.toString());
+    assertEquals("docs,requests,rejects\r\n8,13,0\r\n", run.out);
+  }
+
+  @Test
+  void timeTravelSeesEarlierVersions() {
+    // version 0: created empty; 1: MuSR merged; 2: IFEval merged
+    Cli run = sql("--format", "json", "SELECT (SELECT count(*) FROM requests VERSION AS OF 1) AS v1,"
+        + " (SELECT count(*) FROM requests VERSION AS OF 2) AS v2");
+    assertEquals(0, run.code, run.toString());
+    assertEquals("{\"v1\":10,\"v2\":13}\n", run.out);
+  }
+
+  @Test
+  void aFileOfStatementsRunsInOrderAndTablesAreReadable() throws Exception {
+    Path file = tmp.resolve("q.sql");
+    Files.writeString(file, "-- two statements; a ';' inside quotes is no separator\n"
+        + "SELECT 'a;b' AS s;\n"
+        + "SELECT subtask, count(*) AS n FROM requests WHERE benchmark = 'musr' GROUP BY subtask ORDER BY subtask;\n");
+    Cli run = sql("-f", file.toString());
+    assertEquals(0, run.code, run.toString());
+    assertTrue(run.out.startsWith("+-----+\n| s   |\n+-----+\n| a;b |\n+-----+\n1 row\n"), run.out);
+    assertTrue(run.out.contains("| murder_mysteries  | 4 |\n| object_placements | 4 |\n| team_allocation   | 2 |\n"),
+        run.out);
+  }
+
+  @Test
+  void badInputSaysWhatIsWrong() {
+    Cli unknown = sql("SELECT * FROM no_such_table");
+    assertEquals(1, unknown.code);
+    assertTrue(unknown.err.contains("no_such_table"), unknown.err);
+    Cli format = sql("--format", "xml", "SELECT 1");
+    assertEquals(2, format.code);
+    assertTrue(format.err.contains("unknown format 'xml' (table, csv, json)"), format.err);
+    Cli none = sql();
+    assertEquals(2, none.code);
+    assertTrue(none.err.contains("give one statement in quotes, or -f FILE.sql"), none.err);
+  }
+
+  @Test
+  void splitsStatementsOutsideQuotesAndComments() {
+    assertEquals(List.of("SELECT ';'", "SELECT 2"), SqlCommand.splitStatements("SELECT ';'; -- x;y\nSELECT 2;"));
+  }
+}
