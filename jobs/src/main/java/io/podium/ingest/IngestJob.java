@@ -239,7 +239,7 @@ public final class IngestJob {
     if (!docScope.isEmpty()) {
       // Parallelized in slices, so that no single task carries every document.
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-      int slices = Math.max(jsc.defaultParallelism(), docs.size() / 2000 + 1);
+      int slices = Math.max(jsc.defaultParallelism(), docs.size() / 500 + 1);
       Dataset<Row> docRows = spark.createDataFrame(jsc.parallelize(docRows(docs, shards), slices),
           Tables.BENCHMARK_DOCS.schema());
       merge(Tables.BENCHMARK_DOCS, docRows,

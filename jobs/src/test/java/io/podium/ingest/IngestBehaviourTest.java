@@ -92,6 +92,33 @@ class IngestBehaviourTest {
   }
 
   @Test
+  void parquetSourcesGiveTheSameRequestsAsJsonLines() throws Exception {
+    Path jsonSource = tmp.resolve("json");
+    PodiumConf.copySamples(jsonSource);
+    Path parquetSource = tmp.resolve("parquet");
+    for (String split : List.of("test", "validation")) {
+      Path out = tmp.resolve("spark-out-" + split);
+      TestSpark.get().read().json(jsonSource.resolve("MMLU-Pro/data/" + split + "-00000-of-00001.jsonl").toString())
+          .coalesce(1).write().parquet(out.toString());
+      Path part;
+      try (var files = Files.list(out)) {
+        part = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+      }
+      Path target = parquetSource.resolve("MMLU-Pro/data/" + split + "-00000-of-00001.parquet");
+      Files.createDirectories(target.getParent());
+      Files.move(part, target);
+    }
+    Path jsonWh = tmp.resolve("wh-json");
+    Path parquetWh = tmp.resolve("wh-parquet");
+    ingest(jsonSource, jsonWh, "--benchmarks", "mmlu_pro");
+    ingest(parquetSource, parquetWh, "--layout", "hf", "--benchmarks", "mmlu_pro");
+    String columns = "request_id, context, continuation, shard, request_hash";
+    assertEquals(25, count("SELECT count(*) FROM " + table(parquetWh, "requests")));
+    assertEquals(content("SELECT " + columns + " FROM " + table(jsonWh, "requests")),
+        content("SELECT " + columns + " FROM " + table(parquetWh, "requests")));
+  }
+
+  @Test
   void brokenRecordsAreRejectedWithFileLineAndReasonAndCountsAddUp() throws Exception {
     Path source = tmp.resolve("src");
     Path math = source.resolve("MATH-Hard/test");

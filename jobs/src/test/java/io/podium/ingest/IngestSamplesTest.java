@@ -161,6 +161,24 @@ class IngestSamplesTest {
   }
 
   @Test
+  void gpqaPromptListsTheShuffledAnswersAndTheGoldLetterPointsAtTheCorrectOne() {
+    Row doc = TestSpark.get().sql("SELECT doc, gold_index, choices FROM " + table("benchmark_docs")
+        + " WHERE subtask = 'main' AND doc_id = 0").first();
+    Row request = TestSpark.get().sql("SELECT context, continuation FROM " + table("requests")
+        + " WHERE subtask = 'main' AND doc_id = 0 AND request_index = 0").first();
+    String context = request.getString(0);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("What is the correct answer to this question:"
+        + "A 2\\.0 kg block slides on a frictionless floor at 3\\.0 m/s\\. What is its kinetic energy\\?\n"
+        + "Choices:\n\\(A\\) (.*)\n\\(B\\) (.*)\n\\(C\\) (.*)\n\\(D\\) (.*)\nAnswer: ").matcher(context);
+    assertTrue(m.matches(), context);
+    List<String> shown = List.of(m.group(1), m.group(2), m.group(3), m.group(4));
+    assertEquals(List.of("18 J", "3.0 J", "6.0 J", "9.0 J"), shown.stream().sorted().toList());
+    assertEquals("9.0 J", shown.get(doc.getInt(1)));
+    assertEquals(List.of("(A)", "(B)", "(C)", "(D)"), doc.getList(2));
+    assertEquals(" (A)", request.getString(1));
+  }
+
+  @Test
   void ifevalIsTheBarePromptWithTheLeaderboardGenerationArguments() {
     Row row = TestSpark.get().sql("SELECT context, until, max_gen_toks FROM " + table("requests")
         + " WHERE benchmark = 'ifeval' AND doc_id = 0").first();
