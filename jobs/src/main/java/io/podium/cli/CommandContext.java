@@ -2,6 +2,7 @@ package io.podium.cli;
 
 import io.podium.spark.PodiumSession;
 import io.podium.spark.Warehouse;
+import io.podium.udf.SqlFunctions;
 import java.io.PrintStream;
 import org.apache.spark.sql.SparkSession;
 
@@ -43,6 +44,7 @@ public final class CommandContext {
       spark = PodiumSession.getOrCreate("podium " + commandName);
       spark.sparkContext().setLogLevel("WARN");
       warehouse.open(spark);
+      SqlFunctions.register(spark);
     }
     return spark;
   }

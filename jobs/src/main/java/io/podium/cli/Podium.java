@@ -1,6 +1,7 @@
 package io.podium.cli;
 
 import io.podium.demo.DemoCommand;
+import io.podium.evaluate.EvaluateCommand;
 import io.podium.ingest.IngestCommand;
 import io.podium.spark.Warehouse;
 import io.podium.sql.SqlCommand;
@@ -28,7 +29,7 @@ public final class Podium {
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
   public Podium() {
-    for (Command c : List.of(new DemoCommand(), new IngestCommand(), new SqlCommand())) {
+    for (Command c : List.of(new DemoCommand(), new IngestCommand(), new EvaluateCommand(), new SqlCommand())) {
       commands.put(c.name(), c);
     }
   }

@@ -1,5 +1,8 @@
 package io.podium.tables;
 
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.FloatType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -79,8 +82,37 @@ public final class Tables {
       List.of("source_file", "line"),
       List.of());
 
+  /** One row per (model, request): the model's answer, written by evaluate. */
+  public static final Table PREDICTIONS = new Table(
+      "predictions",
+      new StructType(new StructField[] {
+          col("model_key", StringType, false, "model id @ revision # precision"),
+          col("request_id", StringType, false, "the request (see requests)"),
+          col("benchmark", StringType, false, "Podium benchmark"),
+          col("subtask", StringType, false, "subtask within the benchmark"),
+          col("doc_id", IntegerType, false, "the document"),
+          col("request_index", IntegerType, false, "choice index (loglikelihood) or 0"),
+          col("request_type", StringType, false, "loglikelihood or generate_until"),
+          col("loglikelihood", DoubleType, true, "sum of the continuation tokens' log-probabilities"),
+          col("is_greedy", BooleanType, true, "whether the continuation is the model's greedy output"),
+          col("continuation_tokens", IntegerType, true, "tokens in the continuation"),
+          col("token_logprobs", createArrayType(FloatType, true), true, "log-probability of each continuation token"),
+          col("context_tokens", IntegerType, true, "context tokens the model saw (after left truncation)"),
+          col("generated_text", StringType, true, "generated text, cut before the first stop sequence"),
+          col("generated_tokens", IntegerType, true, "tokens generated"),
+          col("stop_reason", StringType, true, "the stop sequence, <eos> or max_gen_toks"),
+          col("request_hash", StringType, false, "the request's hash when it was answered"),
+          col("config_hash", StringType, false, "hash of the model configuration that answered"),
+          col("run_id", StringType, false, "the evaluate run that wrote the row"),
+          col("device", StringType, false, "where it ran: cpu or cuda:N"),
+          col("latency_ms", DoubleType, false, "wall time of its batch divided by the batch's requests"),
+          col("created_at", TimestampType, false, "when the row was written"),
+      }),
+      List.of("model_key", "request_id"),
+      List.of("model_key"));
+
   /** All tables, in the order they are created. */
-  public static final List<Table> ALL = List.of(BENCHMARK_DOCS, REQUESTS, INGEST_REJECTS);
+  public static final List<Table> ALL = List.of(BENCHMARK_DOCS, REQUESTS, INGEST_REJECTS, PREDICTIONS);
 
   private static StructField col(String name, org.apache.spark.sql.types.DataType type, boolean nullable, String comment) {
     Metadata metadata = new MetadataBuilder().putString("comment", comment).build();

@@ -22,7 +22,7 @@ public final class HfTokenizer implements Tokenizer, AutoCloseable {
       System.setProperty("DJL_CACHE_DIR", Path.of(System.getProperty("java.io.tmpdir"), "podium-djl").toString());
     }
     this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson,
-        Map.of("addSpecialTokens", "false", "modelMaxLength", "1000000000"));
+        Map.of("addSpecialTokens", "false", "modelMaxLength", "1000000000", "maxLength", "1000000000"));
     this.eos = eosTokenId;
   }
 

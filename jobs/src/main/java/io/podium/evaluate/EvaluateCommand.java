@@ -1,0 +1,76 @@
+package io.podium.evaluate;
+
+import io.podium.cli.Command;
+import io.podium.cli.CommandContext;
+import io.podium.cli.Option;
+import io.podium.cli.ParsedArgs;
+import io.podium.cli.UsageException;
+import io.podium.models.ModelSpec;
+import java.util.List;
+
+/** {@code podium evaluate}: a model over the requests → predictions. */
+public final class EvaluateCommand implements Command {
+
+  @Override
+  public String name() {
+    return "evaluate";
+  }
+
+  @Override
+  public String summary() {
+    return "run a model over the requests inside Spark tasks and write predictions (resumable)";
+  }
+
+  @Override
+  public String usage() {
+    return "--model builtin:NAME|DIR|s3a://...|conf/models/NAME.yaml [--benchmarks LIST] [--limit N]";
+  }
+
+  @Override
+  public List<Option> options() {
+    return List.of(
+        Option.value("model", "SPEC", "builtin:tiny-gpt, builtin:bigram-gpt, an ONNX export folder (local or"
+            + " s3a://, optionally onnx:URI) or a model file conf/models/*.yaml (required)"),
+        Option.repeated("benchmarks", "LIST", "comma-separated benchmarks (default: all ingested)"),
+        Option.value("limit", "N", "only the first N documents of each subtask"),
+        Option.value("shards-per-chunk", "N", "shards per committed chunk (default 8)"),
+        Option.value("max-chunks", "N", "stop after N chunks (the run is then incomplete; run again to resume)"));
+  }
+
+  @Override
+  public int run(ParsedArgs args, CommandContext context) throws Exception {
+    String model = args.get("model");
+    if (model == null) {
+      throw new UsageException("podium evaluate: --model is required (e.g. --model builtin:tiny-gpt)");
+    }
+    ModelSpec spec = ModelSpec.parse(model);
+    int perChunk = args.getInt("shards-per-chunk", 8);
+    Integer limit = args.has("limit") ? args.getInt("limit", 0) : null;
+    Integer maxChunks = args.has("max-chunks") ? args.getInt("max-chunks", 0) : null;
+    if (perChunk < 1) {
+      throw new UsageException("--shards-per-chunk must be at least 1");
+    }
+    EvaluateJob.Summary s;
+    try {
+      s = new EvaluateJob(context.spark(), context.out())
+          .run(new EvaluateJob.Options(spec, args.getList("benchmarks"), limit, perChunk, maxChunks));
+    } catch (Exception e) {
+      // Spark wraps a task's error (thrown undeclared from Scala); show the task's own message.
+      throw new IllegalStateException("evaluate " + spec.modelKey() + " failed, the run is not complete: "
+          + rootMessage(e), e);
+    }
+    context.out().printf("%s %s: %d requests (%d computed now, %d done before), %d tokens, %.1f s, device %s%n",
+        s.complete() ? "complete" : "INCOMPLETE", s.modelKey(), s.total(), s.computed(), s.alreadyDone(), s.tokens(),
+        s.seconds(), s.devices());
+    return s.complete() ? 0 : 3;
+  }
+
+  /** The innermost message: a task's own error, not Spark's wrapping of it. */
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() != null ? t.getMessage() : t.toString();
+  }
+}

@@ -1,0 +1,175 @@
+package io.podium.evaluate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.lit;
+
+import io.podium.models.ModelSpec;
+import io.podium.spark.Warehouse;
+import io.podium.tables.Tables;
+import io.podium.udf.HadoopModelFolders;
+import io.podium.udf.InferenceFunction;
+import io.podium.udf.Prediction;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The evaluate job: runs one model over the requests, inside Spark tasks, and writes
+ * {@code predictions}, each exactly once.
+ *
+ * <ul>
+ *   <li>Resume: requests already answered for this model key and configuration hash (and
+ *       unchanged since) are skipped.
+ *   <li>Chunks: pending requests are processed a group of shards at a time; each chunk is one
+ *       atomic Delta MERGE keyed on (model_key, request_id), so a crash loses at most the chunk
+ *       in flight, and task retries, speculative tasks and re-runs never write a row twice.
+ *       Rows of one model live in their own partition, so runs for other models don't conflict.
+ * </ul>
+ */
+public final class EvaluateJob {
+
+  /** What to evaluate. */
+  public record Options(ModelSpec spec, List<String> benchmarks, Integer limit, int shardsPerChunk,
+      Integer maxChunks) {}
+
+  /** What a run did. */
+  public record Summary(String modelKey, String runId, long total, long alreadyDone, long computed, long tokens,
+      double seconds, String devices, boolean complete) {}
+
+  private final SparkSession spark;
+  private final PrintStream out;
+
+  public EvaluateJob(SparkSession spark, PrintStream out) {
+    this.spark = spark;
+    this.out = out;
+  }
+
+  public Summary run(Options options) {
+    long started = System.nanoTime();
+    ModelSpec spec = options.spec();
+    String modelKey = spec.modelKey();
+    String configHash = spec.configHash();
+    String runId = UUID.randomUUID().toString();
+
+    Dataset<Row> requests = spark.table(Warehouse.qualified(Tables.REQUESTS));
+    if (options.benchmarks() != null && !options.benchmarks().isEmpty()) {
+      requests = requests.where(col("benchmark").isin(options.benchmarks().toArray()));
+    }
+    if (options.limit() != null) {
+      requests = requests.where(col("doc_id").lt(options.limit()));
+    }
+    Dataset<Row> done = spark.table(Warehouse.qualified(Tables.PREDICTIONS))
+        .where(col("model_key").equalTo(modelKey).and(col("config_hash").equalTo(configHash)))
+        .select(col("request_id").as("done_id"), col("request_hash").as("done_hash"));
+    Dataset<Row> pending = requests.join(done,
+        requests.col("request_id").equalTo(done.col("done_id")).and(requests.col("request_hash")
+            .equalTo(done.col("done_hash"))), "left_anti");
+
+    long total = requests.count();
+    List<Integer> shards = new ArrayList<>();
+    long pendingCount = 0;
+    for (Row r : pending.groupBy("shard").count().orderBy("shard").collectAsList()) {
+      shards.add(r.getInt(0));
+      pendingCount += r.getLong(1);
+    }
+    long alreadyDone = total - pendingCount;
+    out.printf("evaluate %s: %d requests, %d already answered, %d to compute in %d shard(s)%n",
+        spec.describe(), total, alreadyDone, pendingCount, shards.size());
+
+    HadoopModelFolders folders = HadoopModelFolders.from(spark.sparkContext().hadoopConfiguration());
+    int chunks = (shards.size() + options.shardsPerChunk() - 1) / options.shardsPerChunk();
+    long computed = 0;
+    long tokens = 0;
+    java.util.Set<String> devices = new java.util.TreeSet<>();
+    boolean complete = true;
+    for (int c = 0; c < chunks; c++) {
+      if (options.maxChunks() != null && c >= options.maxChunks()) {
+        complete = false;
+        break;
+      }
+      List<Integer> chunkShards = shards.subList(c * options.shardsPerChunk(),
+          Math.min(shards.size(), (c + 1) * options.shardsPerChunk()));
+      Dataset<Row> chunk = pending.where(col("shard").isin(chunkShards.toArray()))
+          .repartition(chunkShards.size(), col("shard"));
+      Dataset<Row> rows = chunk
+          .mapPartitions(new InferenceFunction(spec, folders), Encoders.bean(Prediction.class))
+          .select(predictionColumns(modelKey, configHash, runId))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        Row stats = rows.selectExpr("count(*)",
+            "coalesce(sum(coalesce(context_tokens, 0) + coalesce(continuation_tokens, 0)"
+                + " + coalesce(generated_tokens, 0)), 0)",
+            "concat_ws(',', collect_set(device))").first();
+        merge(rows, modelKey);
+        computed += stats.getLong(0);
+        tokens += stats.getLong(1);
+        if (!stats.getString(2).isEmpty()) {
+          devices.addAll(List.of(stats.getString(2).split(",")));
+        }
+      } finally {
+        rows.unpersist();
+      }
+      double elapsed = (System.nanoTime() - started) / 1e9;
+      double rate = computed / Math.max(elapsed, 1e-9);
+      long left = pendingCount - computed;
+      out.printf("  chunk %d/%d: %d/%d requests done, %.0f tokens/s, ETA %s%n", c + 1, chunks,
+          alreadyDone + computed, total, tokens / Math.max(elapsed, 1e-9), eta(left / Math.max(rate, 1e-9)));
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    return new Summary(modelKey, runId, total, alreadyDone, computed, tokens, seconds,
+        devices.isEmpty() ? "-" : String.join(",", devices), complete);
+  }
+
+  private static Column[] predictionColumns(String modelKey, String configHash, String runId) {
+    return new Column[] {
+        lit(modelKey).as("model_key"),
+        col("requestId").as("request_id"),
+        col("benchmark"),
+        col("subtask"),
+        col("docId").as("doc_id"),
+        col("requestIndex").as("request_index"),
+        col("requestType").as("request_type"),
+        col("loglikelihood"),
+        col("isGreedy").as("is_greedy"),
+        col("continuationTokens").as("continuation_tokens"),
+        col("tokenLogprobs").as("token_logprobs"),
+        col("contextTokens").as("context_tokens"),
+        col("generatedText").as("generated_text"),
+        col("generatedTokens").as("generated_tokens"),
+        col("stopReason").as("stop_reason"),
+        col("requestHash").as("request_hash"),
+        lit(configHash).as("config_hash"),
+        lit(runId).as("run_id"),
+        col("device"),
+        col("latencyMs").as("latency_ms"),
+        current_timestamp().as("created_at"),
+    };
+  }
+
+  /** One atomic commit per chunk; the literal model key keeps the MERGE inside the model's partition. */
+  private void merge(Dataset<Row> rows, String modelKey) {
+    String view = "podium_evaluate_chunk";
+    rows.createOrReplaceTempView(view);
+    spark.sql("MERGE INTO " + Warehouse.qualified(Tables.PREDICTIONS) + " t USING " + view + " s"
+        + " ON t.model_key = '" + modelKey.replace("'", "''") + "' AND t.model_key = s.model_key"
+        + " AND t.request_id = s.request_id"
+        + " WHEN MATCHED AND (t.config_hash <> s.config_hash OR t.request_hash <> s.request_hash) THEN UPDATE SET *"
+        + " WHEN NOT MATCHED THEN INSERT *");
+    spark.catalog().dropTempView(view);
+  }
+
+  static String eta(double seconds) {
+    if (seconds < 60) {
+      return String.format("%.0fs", seconds);
+    }
+    return String.format("%dm%02ds", (long) seconds / 60, (long) seconds % 60);
+  }
+}

@@ -1,0 +1,100 @@
+package io.podium.models;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Which model to run and how: from {@code builtin:NAME}, an ONNX export folder
+ * ({@code onnx:URI}, or just the folder, local or s3a://), or a {@code conf/models/*.yaml} file.
+ *
+ * @param modelId e.g. {@code org/name}
+ * @param revision the pinned revision
+ * @param precision e.g. {@code float32}, {@code bfloat16}
+ * @param backend {@code builtin} or {@code onnx}
+ * @param uri the model folder, or the built-in model's name
+ * @param batchSize requests per forward pass
+ * @param prefixSharing whether choices of a document share the context's pass
+ */
+public record ModelSpec(String modelId, String revision, String precision, String backend, String uri,
+    Integer batchSize, Boolean prefixSharing) implements Serializable {
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  public ModelSpec {
+    if (modelId == null || modelId.isBlank()) {
+      throw new IllegalArgumentException("a model needs a model_id");
+    }
+    revision = revision == null ? "main" : revision;
+    precision = precision == null ? "float32" : precision;
+    if (backend == null || !(backend.equals("builtin") || backend.equals("onnx"))) {
+      throw new IllegalArgumentException("model " + modelId + ": backend must be builtin or onnx, got " + backend);
+    }
+    if (uri == null || uri.isBlank()) {
+      throw new IllegalArgumentException("model " + modelId + ": uri is required");
+    }
+    batchSize = batchSize == null ? 16 : batchSize;
+    prefixSharing = prefixSharing == null ? Boolean.TRUE : prefixSharing;
+  }
+
+  /** Parses a command-line model spec. */
+  public static ModelSpec parse(String spec) throws IOException {
+    if (spec.startsWith("builtin:")) {
+      String name = spec.substring("builtin:".length());
+      return new ModelSpec("podium/" + name, "v1", "float32", "builtin", name, null, null);
+    }
+    if (spec.endsWith(".yaml") || spec.endsWith(".yml")) {
+      Path file = Path.of(spec);
+      if (!Files.exists(file)) {
+        throw new IOException("model file " + spec + " does not exist");
+      }
+      try {
+        return YAML.readValue(file.toFile(), ModelSpec.class);
+      } catch (IOException | IllegalArgumentException e) {
+        throw new IOException("invalid model file " + spec + ": " + e.getMessage(), e);
+      }
+    }
+    String uri = spec.startsWith("onnx:") ? spec.substring("onnx:".length()) : spec;
+    String trimmed = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    String id = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    return new ModelSpec(id, "local", "float32", "onnx", uri, null, null);
+  }
+
+  /** The leaderboard's identity of a model: id, revision and precision. */
+  public String modelKey() {
+    return modelId + "@" + revision + "#" + precision;
+  }
+
+  /**
+   * Hash of everything that decides the results (not batching): a prediction made under another
+   * configuration hash is not reused.
+   */
+  public String configHash() {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      for (String part : new String[] {modelKey(), backend, uri}) {
+        d.update(part.getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(d.digest()).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The spec as a one-line string for logs (no secrets: URIs never carry credentials here). */
+  public String describe() {
+    return modelKey() + " (" + backend + ":" + uri + ")";
+  }
+}

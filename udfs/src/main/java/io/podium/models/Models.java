@@ -1,0 +1,64 @@
+package io.podium.models;
+
+import io.podium.models.builtin.BuiltinModels;
+import io.podium.models.onnx.OnnxDecoderModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Opens models, once per JVM (that is, per Spark executor) and model: every task of the
+ * executor reuses the loaded session. Closed when the JVM exits.
+ */
+public final class Models {
+
+  private static final Logger LOG = Logger.getLogger(Models.class.getName());
+  private static final Map<String, LanguageModel> OPEN = new HashMap<>();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(Models::closeAll, "podium-models-close"));
+  }
+
+  private Models() {}
+
+  /** The model of this spec on this device, loading it on first use. */
+  public static synchronized LanguageModel get(ModelSpec spec, Integer cudaDevice, ModelFolders folders)
+      throws IOException {
+    String key = spec.modelKey() + "|" + spec.configHash() + "|" + spec.batchSize() + "|" + spec.prefixSharing()
+        + "|" + cudaDevice;
+    LanguageModel model = OPEN.get(key);
+    if (model == null) {
+      model = open(spec, cudaDevice, folders);
+      OPEN.put(key, model);
+    }
+    return model;
+  }
+
+  private static LanguageModel open(ModelSpec spec, Integer cudaDevice, ModelFolders folders) throws IOException {
+    OnnxDecoderModel.Options options = new OnnxDecoderModel.Options(spec.batchSize(), 16384, spec.prefixSharing(),
+        cudaDevice);
+    String name = spec.modelKey();
+    try {
+      if (spec.backend().equals("builtin")) {
+        Path dir = BuiltinModels.materialize(spec.uri(), folders.cacheRoot().resolve("builtin"));
+        return new OnnxDecoderModel(name, dir, options);
+      }
+      return new OnnxDecoderModel(name, folders.localize(spec.uri()), options);
+    } catch (IOException | RuntimeException e) {
+      throw new IOException("cannot load model " + spec.describe() + ": " + e.getMessage(), e);
+    }
+  }
+
+  static synchronized void closeAll() {
+    for (LanguageModel m : OPEN.values()) {
+      try {
+        m.close();
+      } catch (RuntimeException e) {
+        LOG.warning("closing " + m.name() + ": " + e.getMessage());
+      }
+    }
+    OPEN.clear();
+  }
+}

@@ -1,0 +1,163 @@
+package io.podium.udf;
+
+import io.podium.models.GenerationRequest;
+import io.podium.models.GenerationResult;
+import io.podium.models.LanguageModel;
+import io.podium.models.LoglikelihoodRequest;
+import io.podium.models.LoglikelihoodResult;
+import io.podium.models.ModelSpec;
+import io.podium.models.Models;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.resource.ResourceInformation;
+import org.apache.spark.sql.Row;
+import scala.Option;
+
+/**
+ * Runs a model over the {@code requests} rows of one partition, inside a Spark task. The model
+ * is opened once per executor ({@link Models}) on the GPU Spark assigned to the task, if any.
+ * Requests of one document are kept in one batch, so its choices share the context's pass.
+ */
+public final class InferenceFunction implements MapPartitionsFunction<Row, Prediction> {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Log-likelihood requests per call to the model (whole documents). */
+  private static final int LOGLIKELIHOOD_BATCH = 256;
+
+  private final ModelSpec spec;
+  private final HadoopModelFolders folders;
+
+  public InferenceFunction(ModelSpec spec, HadoopModelFolders folders) {
+    this.spec = spec;
+    this.folders = folders;
+  }
+
+  /** The GPU Spark gave this task, or null on a CPU task. */
+  static Integer assignedGpu() {
+    TaskContext task = TaskContext.get();
+    if (task == null) {
+      return null;
+    }
+    Option<ResourceInformation> gpu = task.resources().get("gpu");
+    if (gpu.isEmpty() || gpu.get().addresses().length == 0) {
+      return null;
+    }
+    return Integer.parseInt(gpu.get().addresses()[0]);
+  }
+
+  @Override
+  public Iterator<Prediction> call(Iterator<Row> rows) throws Exception {
+    List<Row> loglikelihood = new ArrayList<>();
+    List<Row> generation = new ArrayList<>();
+    while (rows.hasNext()) {
+      Row r = rows.next();
+      ("generate_until".equals(r.getAs("request_type")) ? generation : loglikelihood).add(r);
+    }
+    List<Prediction> out = new ArrayList<>(loglikelihood.size() + generation.size());
+    if (loglikelihood.isEmpty() && generation.isEmpty()) {
+      return out.iterator();
+    }
+    LanguageModel model = Models.get(spec, assignedGpu(), folders);
+    Comparator<Row> byDoc = Comparator.<Row, String>comparing(r -> r.getAs("benchmark"))
+        .thenComparing(r -> r.<String>getAs("subtask"))
+        .thenComparing(r -> r.<Integer>getAs("doc_id"))
+        .thenComparing(r -> r.<Integer>getAs("request_index"));
+    loglikelihood.sort(byDoc);
+    generation.sort(byDoc);
+
+    int start = 0;
+    while (start < loglikelihood.size()) {
+      int end = Math.min(loglikelihood.size(), start + LOGLIKELIHOOD_BATCH);
+      while (end < loglikelihood.size() && sameDoc(loglikelihood.get(end - 1), loglikelihood.get(end))) {
+        end++; // never split a document's choices
+      }
+      scoreBatch(model, loglikelihood.subList(start, end), out);
+      start = end;
+    }
+    for (int s = 0; s < generation.size(); s += spec.batchSize()) {
+      generateBatch(model, generation.subList(s, Math.min(generation.size(), s + spec.batchSize())), out);
+    }
+    return out.iterator();
+  }
+
+  private static boolean sameDoc(Row a, Row b) {
+    return a.getAs("benchmark").equals(b.getAs("benchmark")) && a.getAs("subtask").equals(b.getAs("subtask"))
+        && a.<Integer>getAs("doc_id").equals(b.getAs("doc_id"));
+  }
+
+  private void scoreBatch(LanguageModel model, List<Row> batch, List<Prediction> out) {
+    List<LoglikelihoodRequest> requests = new ArrayList<>(batch.size());
+    for (Row r : batch) {
+      requests.add(new LoglikelihoodRequest(r.getAs("context"), r.getAs("continuation")));
+    }
+    long start = System.nanoTime();
+    List<LoglikelihoodResult> results;
+    try {
+      results = model.loglikelihood(requests);
+    } catch (RuntimeException e) {
+      throw failure(model, batch, e);
+    }
+    double latency = (System.nanoTime() - start) / 1e6 / batch.size();
+    for (int i = 0; i < batch.size(); i++) {
+      LoglikelihoodResult r = results.get(i);
+      Prediction p = base(batch.get(i), model, latency);
+      p.setLoglikelihood(r.logprob());
+      p.setIsGreedy(r.isGreedy());
+      p.setContinuationTokens(r.tokens());
+      p.setTokenLogprobs(r.tokenLogprobs());
+      p.setContextTokens(r.contextTokens());
+      out.add(p);
+    }
+  }
+
+  private void generateBatch(LanguageModel model, List<Row> batch, List<Prediction> out) {
+    List<GenerationRequest> requests = new ArrayList<>(batch.size());
+    for (Row r : batch) {
+      requests.add(new GenerationRequest(r.getAs("context"), r.getList(r.fieldIndex("until")),
+          r.<Integer>getAs("max_gen_toks")));
+    }
+    long start = System.nanoTime();
+    List<GenerationResult> results;
+    try {
+      results = model.generate(requests);
+    } catch (RuntimeException e) {
+      throw failure(model, batch, e);
+    }
+    double latency = (System.nanoTime() - start) / 1e6 / batch.size();
+    for (int i = 0; i < batch.size(); i++) {
+      GenerationResult r = results.get(i);
+      Prediction p = base(batch.get(i), model, latency);
+      p.setGeneratedText(r.text());
+      p.setGeneratedTokens(r.tokens());
+      p.setStopReason(r.stop());
+      p.setContextTokens(r.contextTokens());
+      out.add(p);
+    }
+  }
+
+  private static Prediction base(Row r, LanguageModel model, double latency) {
+    Prediction p = new Prediction();
+    p.setRequestId(r.getAs("request_id"));
+    p.setBenchmark(r.getAs("benchmark"));
+    p.setSubtask(r.getAs("subtask"));
+    p.setDocId(r.<Integer>getAs("doc_id"));
+    p.setRequestIndex(r.<Integer>getAs("request_index"));
+    p.setRequestType(r.getAs("request_type"));
+    p.setRequestHash(r.getAs("request_hash"));
+    p.setDevice(model.device());
+    p.setLatencyMs(latency);
+    return p;
+  }
+
+  private static IllegalStateException failure(LanguageModel model, List<Row> batch, RuntimeException e) {
+    Row first = batch.get(0);
+    return new IllegalStateException("model " + model.name() + " failed on a batch of " + batch.size()
+        + " request(s) starting with request " + first.getAs("request_id") + " (" + first.getAs("benchmark") + "/"
+        + first.getAs("subtask") + " doc " + first.getAs("doc_id") + "): " + e.getMessage(), e);
+  }
+}
