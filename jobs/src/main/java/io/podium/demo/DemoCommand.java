@@ -5,6 +5,8 @@ import io.podium.cli.CommandContext;
 import io.podium.cli.Option;
 import io.podium.cli.ParsedArgs;
 import io.podium.conf.PodiumConf;
+import io.podium.evaluate.EvaluateJob;
+import io.podium.models.ModelSpec;
 import io.podium.ingest.IngestCommand;
 import io.podium.ingest.IngestJob;
 import io.podium.sql.ResultFormat;
@@ -17,11 +19,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code podium demo}: the pipeline on the embedded default. For now: ingest the sample files
- * shipped in the jar (all six benchmarks, Hugging Face layout) and show the requests per
- * benchmark.
+ * {@code podium demo}: the pipeline on the embedded default: ingest the sample files shipped in
+ * the jar (all six benchmarks, Hugging Face layout), then evaluate the built-in models, and show
+ * requests per benchmark and predictions per model.
  */
 public final class DemoCommand implements Command {
+
+  /** The built-in models the demo evaluates. */
+  static final List<String> MODELS = List.of("builtin:tiny-gpt", "builtin:bigram-gpt");
 
   @Override
   public String name() {
@@ -30,7 +35,7 @@ public final class DemoCommand implements Command {
 
   @Override
   public String summary() {
-    return "run the pipeline on the bundled samples: ingest, then show requests per benchmark";
+    return "run the pipeline on the bundled samples: ingest, evaluate the built-in models";
   }
 
   @Override
@@ -62,6 +67,20 @@ public final class DemoCommand implements Command {
         "SELECT benchmark, count(DISTINCT doc_id, subtask) AS docs, count(*) AS requests,"
             + " count(DISTINCT shard) AS shards FROM requests GROUP BY benchmark ORDER BY benchmark");
     ResultFormat.TABLE.print(perBenchmark.schema(), perBenchmark.collectAsList(), context.out(), 80);
+
+    for (String model : MODELS) {
+      context.out().println();
+      context.out().println("== evaluate: " + model);
+      EvaluateJob.Summary s = new EvaluateJob(spark, context.out()).run(
+          new EvaluateJob.Options(ModelSpec.parse(model), List.of(), null, 8, null));
+      context.out().printf("%s: %d requests, %d tokens, %.1f s on %s%n", s.modelKey(), s.total(), s.tokens(),
+          s.seconds(), s.devices());
+    }
+    context.out().println();
+    context.out().println("== predictions per model");
+    Dataset<Row> perModel = spark.sql("SELECT model_key, benchmark, count(*) AS predictions FROM predictions"
+        + " GROUP BY model_key, benchmark ORDER BY model_key, benchmark");
+    ResultFormat.TABLE.print(perModel.schema(), perModel.collectAsList(), context.out(), 80);
     context.out().printf("demo done in %.1f s; query the tables with: bin/podium sql \"SELECT ...\"%n",
         (System.nanoTime() - start) / 1e9);
     return 0;

@@ -154,9 +154,37 @@ public final class EvaluateJob {
     };
   }
 
-  /** One atomic commit per chunk; the literal model key keeps the MERGE inside the model's partition. */
+  /** Attempts of a chunk's MERGE when a concurrent writer committed first. */
+  static final int MERGE_ATTEMPTS = 5;
+
+  /**
+   * One atomic commit per chunk; the literal model key keeps the MERGE inside the model's
+   * partition. A MERGE that lost a race with another writer is retried: keyed on
+   * (model_key, request_id), a retry can neither duplicate nor drop a row.
+   */
   private void merge(Dataset<Row> rows, String modelKey) {
-    String view = "podium_evaluate_chunk";
+    for (int attempt = 1; ; attempt++) {
+      try {
+        mergeOnce(rows, modelKey);
+        return;
+      } catch (io.delta.exceptions.DeltaConcurrentModificationException e) {
+        if (attempt >= MERGE_ATTEMPTS) {
+          throw e;
+        }
+        out.println("  chunk commit conflicted with a concurrent writer (" + e.getClass().getSimpleName()
+            + "); retrying");
+        try {
+          Thread.sleep(200L * attempt);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void mergeOnce(Dataset<Row> rows, String modelKey) {
+    String view = "podium_evaluate_" + Integer.toHexString(modelKey.hashCode()) + "_" + Thread.currentThread().getId();
     rows.createOrReplaceTempView(view);
     spark.sql("MERGE INTO " + Warehouse.qualified(Tables.PREDICTIONS) + " t USING " + view + " s"
         + " ON t.model_key = '" + modelKey.replace("'", "''") + "' AND t.model_key = s.model_key"

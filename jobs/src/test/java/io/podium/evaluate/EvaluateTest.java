@@ -1,0 +1,155 @@
+package io.podium.evaluate;
+
+import static io.podium.testing.Tables.content;
+import static io.podium.testing.Tables.count;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.podium.conf.PodiumConf;
+import io.podium.models.ModelSpec;
+import io.podium.testing.Cli;
+import io.podium.testing.TestSpark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The evaluate job on real Spark and Delta with the built-in ONNX models. */
+class EvaluateTest {
+
+  @TempDir
+  static Path tmp;
+  static String warehouse;
+
+  @BeforeAll
+  static void ingest() throws Exception {
+    Path samples = tmp.resolve("samples");
+    PodiumConf.copySamples(samples);
+    warehouse = tmp.resolve("wh").toString();
+    Cli run = Cli.run("ingest", "--source", samples.toString(), "--warehouse", warehouse, "--shards", "16",
+        "--benchmarks", "bbh,gpqa,musr,mmlu_pro,math_hard");
+    assertEquals(0, run.code, run.toString());
+  }
+
+  static String table(String name) {
+    return "delta.`" + warehouse + "/" + name + "`";
+  }
+
+  private static Cli evaluate(String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "evaluate";
+    all[1] = "--warehouse";
+    all[2] = warehouse;
+    System.arraycopy(args, 0, all, 3, args.length);
+    return Cli.run(all);
+  }
+
+  @Test
+  void aStoppedRunResumesAndEveryRequestIsAnsweredExactlyOnce() {
+    String key = "podium/tiny-gpt@v1#float32";
+    long total = count("SELECT count(*) FROM " + table("requests") + " WHERE benchmark <> 'math_hard'");
+    Cli first = evaluate("--model", "builtin:tiny-gpt", "--benchmarks", "bbh,gpqa,musr,mmlu_pro",
+        "--shards-per-chunk", "2", "--max-chunks", "2");
+    assertEquals(3, first.code, first.toString());
+    assertTrue(first.out.contains("INCOMPLETE"), first.out);
+    long afterFirst = count("SELECT count(*) FROM " + table("predictions") + " WHERE model_key = '" + key + "'");
+    assertTrue(afterFirst > 0 && afterFirst < total, afterFirst + " of " + total);
+
+    Cli second = evaluate("--model", "builtin:tiny-gpt", "--benchmarks", "bbh,gpqa,musr,mmlu_pro",
+        "--shards-per-chunk", "2");
+    assertEquals(0, second.code, second.toString());
+    assertTrue(second.out.contains("(" + (total - afterFirst) + " computed now, " + afterFirst + " done before)"),
+        second.out);
+    assertEquals(total, count("SELECT count(*) FROM " + table("predictions") + " WHERE model_key = '" + key + "'"));
+    assertEquals(total, count("SELECT count(DISTINCT request_id) FROM " + table("predictions")
+        + " WHERE model_key = '" + key + "'"));
+    assertEquals(0, count("SELECT count(*) FROM " + table("requests") + " r LEFT ANTI JOIN " + table("predictions")
+        + " p ON p.request_id = r.request_id AND p.model_key = '" + key + "' WHERE r.benchmark <> 'math_hard'"));
+
+    // A third run has nothing to do and commits nothing.
+    long version = TestSpark.get().sql("DESCRIBE HISTORY " + table("predictions") + " LIMIT 1").first().getLong(0);
+    Cli third = evaluate("--model", "builtin:tiny-gpt", "--benchmarks", "bbh,gpqa,musr,mmlu_pro");
+    assertEquals(0, third.code, third.toString());
+    assertTrue(third.out.contains("(0 computed now, " + total + " done before)"), third.out);
+    assertEquals(version, TestSpark.get().sql("DESCRIBE HISTORY " + table("predictions") + " LIMIT 1").first().getLong(0));
+  }
+
+  @Test
+  void resultsDoNotDependOnPartitioningBatchingOrPrefixSharing() throws Exception {
+    Path spec = tmp.resolve("tiny-unshared.yaml");
+    Files.writeString(spec, "model_id: podium/tiny-gpt-unshared\nrevision: v1\nbackend: builtin\nuri: tiny-gpt\n"
+        + "batch_size: 3\nprefix_sharing: false\n");
+    assertEquals(0, evaluate("--model", "builtin:tiny-gpt", "--benchmarks", "musr,mmlu_pro",
+        "--shards-per-chunk", "16").code);
+    assertEquals(0, evaluate("--model", spec.toString(), "--benchmarks", "musr,mmlu_pro",
+        "--shards-per-chunk", "1").code);
+    Row worst = TestSpark.get().sql("SELECT count(*), max(abs(a.loglikelihood - b.loglikelihood)),"
+        + " 0 FROM " + table("predictions") + " a JOIN "
+        + table("predictions") + " b USING (request_id) WHERE a.model_key = 'podium/tiny-gpt@v1#float32'"
+        + " AND b.model_key = 'podium/tiny-gpt-unshared@v1#float32'").first();
+    assertEquals(35, worst.getLong(0));
+    assertTrue(worst.getDouble(1) <= 1e-4, "max |delta| " + worst.getDouble(1));
+    // is_greedy can flip where two logits tie within float rounding, so it is not compared here
+    // (the engine's own tests compare it on fixed inputs).
+  }
+
+  @Test
+  void concurrentRunsForTwoModelsLoseAndDuplicateNothing() throws Exception {
+    Cli.run("sql", "--warehouse", warehouse, "SELECT 1"); // opens this warehouse in the session
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<EvaluateJob.Summary>> runs = List.of("builtin:bigram-gpt", "builtin:tiny-gpt").stream()
+          .map(model -> pool.submit(() -> new EvaluateJob(TestSpark.get(), new java.io.PrintStream(
+              java.io.OutputStream.nullOutputStream())).run(new EvaluateJob.Options(ModelSpec.parse(model),
+              List.of("gpqa"), null, 2, null))))
+          .toList();
+      for (Future<EvaluateJob.Summary> run : runs) {
+        assertTrue(run.get().complete());
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertEquals(List.of("podium/bigram-gpt@v1#float32,32,32", "podium/tiny-gpt@v1#float32,32,32"),
+        content("SELECT model_key, count(*), count(DISTINCT request_id) FROM " + table("predictions")
+            + " WHERE benchmark = 'gpqa' GROUP BY model_key"));
+  }
+
+  @Test
+  void generationRequestsAreAnsweredAndCutAtTheStopSequence() {
+    Cli run = evaluate("--model", "builtin:bigram-gpt", "--benchmarks", "math_hard", "--limit", "1");
+    assertEquals(0, run.code, run.toString());
+    List<Row> rows = TestSpark.get().sql("SELECT generated_text, generated_tokens, stop_reason FROM "
+        + table("predictions") + " WHERE model_key = 'podium/bigram-gpt@v1#float32' AND benchmark = 'math_hard'")
+        .collectAsList();
+    assertEquals(3, rows.size()); // doc 0 of the three sample subjects
+    for (Row r : rows) {
+      assertTrue(!r.getString(0).contains("Problem:"), r.getString(0));
+      assertTrue(r.getInt(1) > 0 && r.getInt(1) <= 1024);
+      assertTrue(List.of("Problem:", "<eos>", "max_gen_toks").contains(r.getString(2)), r.getString(2));
+    }
+  }
+
+  @Test
+  void aModelThatCannotLoadFailsNamingTheModel() {
+    Cli missing = evaluate("--model", tmp.resolve("no-such-model").toString(), "--benchmarks", "musr");
+    assertEquals(1, missing.code, missing.toString());
+    assertTrue(missing.err.contains("no-such-model") && missing.err.contains("does not exist")
+        && missing.err.contains("not complete"), missing.err);
+  }
+
+  @Test
+  void sqlFunctionsScoreAndGenerate() {
+    Cli run = Cli.run("sql", "--warehouse", warehouse, "--format", "csv",
+        "SELECT podium_loglikelihood('builtin:bigram-gpt', 'The answer is', ' the') >"
+            + " podium_loglikelihood('builtin:bigram-gpt', 'The answer is', ' xqz') AS english_wins,"
+            + " length(podium_generate('builtin:bigram-gpt', 'Once upon a time', 8)) > 0 AS generated");
+    assertEquals(0, run.code, run.toString());
+    assertEquals("english_wins,generated\r\ntrue,true\r\n", run.out);
+  }
+}
