@@ -1,5 +1,6 @@
 package io.podium.cli;
 
+import io.podium.bench.InferenceBenchmarkCommand;
 import io.podium.demo.DemoCommand;
 import io.podium.evaluate.EvaluateCommand;
 import io.podium.ingest.IngestCommand;
@@ -29,7 +30,8 @@ public final class Podium {
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
   public Podium() {
-    for (Command c : List.of(new DemoCommand(), new IngestCommand(), new EvaluateCommand(), new SqlCommand())) {
+    for (Command c : List.of(new DemoCommand(), new IngestCommand(), new EvaluateCommand(), new SqlCommand(),
+        new InferenceBenchmarkCommand())) {
       commands.put(c.name(), c);
     }
   }

@@ -26,7 +26,7 @@ import org.apache.spark.sql.SparkSession;
 public final class DemoCommand implements Command {
 
   /** The built-in models the demo evaluates. */
-  static final List<String> MODELS = List.of("builtin:tiny-gpt", "builtin:bigram-gpt");
+  static final List<String> MODELS = List.of("builtin:tiny-gpt", "builtin:bigram-gpt", "builtin:sphinx-trigram");
 
   @Override
   public String name() {

@@ -42,7 +42,7 @@ public final class EvaluateJob {
 
   /** What a run did. */
   public record Summary(String modelKey, String runId, long total, long alreadyDone, long computed, long tokens,
-      double seconds, String devices, boolean complete) {}
+      double seconds, double planSeconds, String devices, boolean complete) {}
 
   private final SparkSession spark;
   private final PrintStream out;
@@ -84,6 +84,7 @@ public final class EvaluateJob {
     out.printf("evaluate %s: %d requests, %d already answered, %d to compute in %d shard(s)%n",
         spec.describe(), total, alreadyDone, pendingCount, shards.size());
 
+    double planSeconds = (System.nanoTime() - started) / 1e9;
     HadoopModelFolders folders = HadoopModelFolders.from(spark.sparkContext().hadoopConfiguration());
     int chunks = (shards.size() + options.shardsPerChunk() - 1) / options.shardsPerChunk();
     long computed = 0;
@@ -97,8 +98,11 @@ public final class EvaluateJob {
       }
       List<Integer> chunkShards = shards.subList(c * options.shardsPerChunk(),
           Math.min(shards.size(), (c + 1) * options.shardsPerChunk()));
+      // A document's requests stay in one partition (by shard) for prefix sharing; a few tasks
+      // per core keep batches large and let the scheduler even out unequal shards.
+      int partitions = Math.max(1, Math.min(chunkShards.size(), 4 * spark.sparkContext().defaultParallelism()));
       Dataset<Row> chunk = pending.where(col("shard").isin(chunkShards.toArray()))
-          .repartition(chunkShards.size(), col("shard"));
+          .repartition(partitions, col("shard"));
       Dataset<Row> rows = chunk
           .mapPartitions(new InferenceFunction(spec, folders), Encoders.bean(Prediction.class))
           .select(predictionColumns(modelKey, configHash, runId))
@@ -124,7 +128,7 @@ public final class EvaluateJob {
           alreadyDone + computed, total, tokens / Math.max(elapsed, 1e-9), eta(left / Math.max(rate, 1e-9)));
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    return new Summary(modelKey, runId, total, alreadyDone, computed, tokens, seconds,
+    return new Summary(modelKey, runId, total, alreadyDone, computed, tokens, seconds, planSeconds,
         devices.isEmpty() ? "-" : String.join(",", devices), complete);
   }
 

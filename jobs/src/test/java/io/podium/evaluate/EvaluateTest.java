@@ -148,8 +148,10 @@ class EvaluateTest {
     Cli run = Cli.run("sql", "--warehouse", warehouse, "--format", "csv",
         "SELECT podium_loglikelihood('builtin:bigram-gpt', 'The answer is', ' the') >"
             + " podium_loglikelihood('builtin:bigram-gpt', 'The answer is', ' xqz') AS english_wins,"
-            + " length(podium_generate('builtin:bigram-gpt', 'Once upon a time', 8)) > 0 AS generated");
+            + " length(podium_generate('builtin:bigram-gpt', 'Once upon a time', 8)) > 0 AS generated,"
+            + " podium_loglikelihood('builtin:sphinx-trigram', 'I would like a cup of', ' coffee') >"
+            + " podium_loglikelihood('builtin:sphinx-trigram', 'I would like a cup of', ' gravel') AS trigram_knows");
     assertEquals(0, run.code, run.toString());
-    assertEquals("english_wins,generated\r\ntrue,true\r\n", run.out);
+    assertEquals("english_wins,generated,trigram_knows\r\ntrue,true,true\r\n", run.out);
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.podium.conf.PodiumConf;
+import io.podium.models.builtin.BuiltinModels;
 import io.podium.testing.Cli;
 import io.podium.testing.Launcher;
 import io.podium.testing.S3Server;
@@ -53,6 +54,16 @@ class S3IngestIT {
       assertTrue(sql.output.contains("benchmark,requests\r\nbbh,71\r\ngpqa,32\r\nifeval,3\r\nmath_hard,4\r\n"
           + "mmlu_pro,25\r\nmusr,10\r\n"), sql.output);
       assertFalse(sql.output.contains(S3Server.SECRET_KEY), "the secret key must not be printed");
+
+      // A model folder on s3a:// loads (copied once to the executor's local cache) and answers.
+      Path model = BuiltinModels.materialize("bigram-gpt", tmp.resolve("models"));
+      fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(model.toUri()),
+          new org.apache.hadoop.fs.Path("s3a://podium/models/bigram-gpt"));
+      Cli evaluate = Cli.run("evaluate", "--model", "s3a://podium/models/bigram-gpt", "--benchmarks", "musr",
+          "--warehouse", "s3a://podium/warehouse");
+      assertEquals(0, evaluate.code, evaluate.toString());
+      assertEquals(10, count("SELECT count(*) FROM delta.`s3a://podium/warehouse/predictions`"
+          + " WHERE model_key = 'bigram-gpt@local#float32' AND loglikelihood < 0"));
     }
   }
 }

@@ -2,6 +2,7 @@ package io.podium.models;
 
 import io.podium.models.builtin.BuiltinModels;
 import io.podium.models.onnx.OnnxDecoderModel;
+import io.podium.models.sphinx.SphinxTrigramModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -26,21 +27,34 @@ public final class Models {
   /** The model of this spec on this device, loading it on first use. */
   public static synchronized LanguageModel get(ModelSpec spec, Integer cudaDevice, ModelFolders folders)
       throws IOException {
+    return get(spec, cudaDevice, 0, folders);
+  }
+
+  /**
+   * @param threads CPU threads per forward pass (0: all cores); inside a Spark task, its cores,
+   *     so that concurrent tasks do not oversubscribe the executor
+   */
+  public static synchronized LanguageModel get(ModelSpec spec, Integer cudaDevice, int threads, ModelFolders folders)
+      throws IOException {
     String key = spec.modelKey() + "|" + spec.configHash() + "|" + spec.batchSize() + "|" + spec.prefixSharing()
-        + "|" + cudaDevice;
+        + "|" + cudaDevice + "|" + threads;
     LanguageModel model = OPEN.get(key);
     if (model == null) {
-      model = open(spec, cudaDevice, folders);
+      model = open(spec, cudaDevice, threads, folders);
       OPEN.put(key, model);
     }
     return model;
   }
 
-  private static LanguageModel open(ModelSpec spec, Integer cudaDevice, ModelFolders folders) throws IOException {
-    OnnxDecoderModel.Options options = new OnnxDecoderModel.Options(spec.batchSize(), 16384, spec.prefixSharing(),
-        cudaDevice);
+  private static LanguageModel open(ModelSpec spec, Integer cudaDevice, int threads, ModelFolders folders)
+      throws IOException {
+    OnnxDecoderModel.Options options = new OnnxDecoderModel.Options(spec.batchSize(), OnnxDecoderModel.DEFAULT_MAX_BATCH_TOKENS, spec.prefixSharing(),
+        cudaDevice, threads);
     String name = spec.modelKey();
     try {
+      if (spec.backend().equals("builtin") && spec.uri().equals("sphinx-trigram")) {
+        return new SphinxTrigramModel(name);
+      }
       if (spec.backend().equals("builtin")) {
         Path dir = BuiltinModels.materialize(spec.uri(), folders.cacheRoot().resolve("builtin"));
         return new OnnxDecoderModel(name, dir, options);

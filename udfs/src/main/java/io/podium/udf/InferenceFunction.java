@@ -25,6 +25,7 @@ import scala.Option;
 public final class InferenceFunction implements MapPartitionsFunction<Row, Prediction> {
 
   private static final long serialVersionUID = 1L;
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(InferenceFunction.class.getName());
 
   /** Log-likelihood requests per call to the model (whole documents). */
   private static final int LOGLIKELIHOOD_BATCH = 256;
@@ -62,7 +63,9 @@ public final class InferenceFunction implements MapPartitionsFunction<Row, Predi
     if (loglikelihood.isEmpty() && generation.isEmpty()) {
       return out.iterator();
     }
-    LanguageModel model = Models.get(spec, assignedGpu(), folders);
+    TaskContext task = TaskContext.get();
+    long started = System.nanoTime();
+    LanguageModel model = Models.get(spec, assignedGpu(), task == null ? 0 : task.cpus(), folders);
     Comparator<Row> byDoc = Comparator.<Row, String>comparing(r -> r.getAs("benchmark"))
         .thenComparing(r -> r.<String>getAs("subtask"))
         .thenComparing(r -> r.<Integer>getAs("doc_id"))
@@ -82,6 +85,8 @@ public final class InferenceFunction implements MapPartitionsFunction<Row, Predi
     for (int s = 0; s < generation.size(); s += spec.batchSize()) {
       generateBatch(model, generation.subList(s, Math.min(generation.size(), s + spec.batchSize())), out);
     }
+    LOG.fine(() -> String.format("%s: %d requests in %.1f s on %s", model.name(), out.size(),
+        (System.nanoTime() - started) / 1e9, model.device()));
     return out.iterator();
   }
 

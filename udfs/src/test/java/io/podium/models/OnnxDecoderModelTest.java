@@ -26,7 +26,7 @@ class OnnxDecoderModelTest {
   static void load() throws Exception {
     Path dir = BuiltinModels.materialize("tiny-gpt", tmp);
     model = new OnnxDecoderModel("builtin:tiny-gpt", dir, OnnxDecoderModel.Options.defaults());
-    unshared = new OnnxDecoderModel("builtin:tiny-gpt", dir, new OnnxDecoderModel.Options(3, 16384, false, null));
+    unshared = new OnnxDecoderModel("builtin:tiny-gpt", dir, new OnnxDecoderModel.Options(3, 4096, false, null, 1));
     bigram = new OnnxDecoderModel("builtin:bigram-gpt", BuiltinModels.materialize("bigram-gpt", tmp),
         OnnxDecoderModel.Options.defaults());
   }

@@ -45,10 +45,21 @@ public final class OnnxDecoderModel implements LanguageModel {
 
   private static final Logger LOG = Logger.getLogger(OnnxDecoderModel.class.getName());
 
+  /**
+   * Rows x padded length per forward pass. Attention scores take rows x heads x length^2 floats,
+   * so this bounds memory: 4,096 allows two rows of 2,048 tokens.
+   */
+  public static final int DEFAULT_MAX_BATCH_TOKENS = 4096;
+
   /** Engine settings. */
-  public record Options(int batchSize, int maxBatchTokens, boolean prefixSharing, Integer cudaDevice) {
+  /**
+   * @param intraOpThreads ONNX Runtime threads per forward pass; 0 lets it use every core (right
+   *     for one caller per process; inside Spark tasks, use the task's cores)
+   */
+  public record Options(int batchSize, int maxBatchTokens, boolean prefixSharing, Integer cudaDevice,
+      int intraOpThreads) {
     public static Options defaults() {
-      return new Options(16, 16384, true, null);
+      return new Options(16, DEFAULT_MAX_BATCH_TOKENS, true, null, 0);
     }
   }
 
@@ -75,6 +86,11 @@ public final class OnnxDecoderModel implements LanguageModel {
       this.env = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions so = new OrtSession.SessionOptions();
       so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      // Without the arena, memory of a long batch is returned after the pass instead of kept.
+      so.setCPUArenaAllocator(false);
+      if (options.intraOpThreads() > 0) {
+        so.setIntraOpNumThreads(options.intraOpThreads());
+      }
       String dev = "cpu";
       if (options.cudaDevice() != null) {
         try {
@@ -279,13 +295,23 @@ public final class OnnxDecoderModel implements LanguageModel {
     }
     Arrays.sort(order, Comparator.comparingInt(i -> -contexts[i].length));
     GenerationResult[] results = new GenerationResult[order.length];
-    for (int s = 0; s < order.length; s += options.batchSize()) {
-      List<Integer> batch = Arrays.asList(order).subList(s, Math.min(order.length, s + options.batchSize()));
+    int s = 0;
+    while (s < order.length) {
+      // Sorted longest first: the first prompt sets the prefill's padded length (the prefill's
+      // attention is the large one; each later step attends from one token).
+      int longest = contexts[order[s]].length;
+      int e = s + 1;
+      while (e < order.length && e - s < options.batchSize()
+          && (long) (e - s + 1) * longest <= options.maxBatchTokens()) {
+        e++;
+      }
+      List<Integer> batch = Arrays.asList(order).subList(s, e);
       try {
         generateBatch(batch, requests, contexts, results);
-      } catch (OrtException e) {
-        throw new IllegalStateException(name + ": generation failed: " + e.getMessage(), e);
+      } catch (OrtException ex) {
+        throw new IllegalStateException(name + ": generation failed: " + ex.getMessage(), ex);
       }
+      s = e;
     }
     return Arrays.asList(results);
   }

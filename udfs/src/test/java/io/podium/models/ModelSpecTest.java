@@ -1,0 +1,56 @@
+package io.podium.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelSpecTest {
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void specsFromTheCommandLine() throws Exception {
+    ModelSpec builtin = ModelSpec.parse("builtin:tiny-gpt");
+    assertEquals("podium/tiny-gpt@v1#float32", builtin.modelKey());
+    assertEquals("builtin", builtin.backend());
+    ModelSpec folder = ModelSpec.parse("s3a://bucket/models/qwen-onnx/");
+    assertEquals("qwen-onnx@local#float32", folder.modelKey());
+    assertEquals("onnx", folder.backend());
+    assertEquals("s3a://bucket/models/qwen-onnx/", ModelSpec.parse("onnx:s3a://bucket/models/qwen-onnx/").uri());
+  }
+
+  @Test
+  void modelFilesAndTheirErrors() throws Exception {
+    Path file = tmp.resolve("m.yaml");
+    Files.writeString(file, "model_id: org/name\nrevision: abc123\nprecision: bfloat16\nbackend: onnx\n"
+        + "uri: /models/name\nbatch_size: 4\n");
+    ModelSpec spec = ModelSpec.parse(file.toString());
+    assertEquals("org/name@abc123#bfloat16", spec.modelKey());
+    assertEquals(4, spec.batchSize());
+    assertTrue(spec.prefixSharing());
+
+    Files.writeString(file, "model_id: org/name\nbackend: onnx\nuri: /models/name\nbatchsize: 4\n");
+    IOException typo = assertThrows(IOException.class, () -> ModelSpec.parse(file.toString()));
+    assertTrue(typo.getMessage().contains("m.yaml") && typo.getMessage().contains("batchsize"), typo.getMessage());
+    Files.writeString(file, "model_id: org/name\nbackend: vllm\nuri: http://x\n");
+    IOException backend = assertThrows(IOException.class, () -> ModelSpec.parse(file.toString()));
+    assertTrue(backend.getMessage().contains("backend must be builtin or onnx"), backend.getMessage());
+  }
+
+  @Test
+  void theConfigurationHashIgnoresBatchingButNotTheModel() {
+    ModelSpec a = new ModelSpec("org/m", "r1", "float32", "onnx", "/m", 4, true);
+    ModelSpec b = new ModelSpec("org/m", "r1", "float32", "onnx", "/m", 32, false);
+    ModelSpec c = new ModelSpec("org/m", "r2", "float32", "onnx", "/m", 4, true);
+    assertEquals(a.configHash(), b.configHash());
+    assertNotEquals(a.configHash(), c.configHash());
+  }
+}
