@@ -110,6 +110,17 @@ class OnnxDecoderModelTest {
   }
 
   @Test
+  void aShortRowFinishingFirstNeverRunsPastTheWindow() {
+    // A long prompt with few tokens to generate, batched with a short prompt that generates many:
+    // the finished row must not keep advancing its position past 2,048.
+    GenerationRequest longOne = new GenerationRequest("word ".repeat(400), List.of(), 100);
+    GenerationRequest shortOne = new GenerationRequest("Hi", List.of(), 1900);
+    List<GenerationResult> both = model.generate(List.of(longOne, shortOne));
+    assertEquals(100, both.get(0).tokens());
+    assertEquals(model.generate(List.of(longOne)).get(0).text(), both.get(0).text());
+  }
+
+  @Test
   void greedyContinuationsAreRecognised() {
     String context = "Once upon a time";
     GenerationResult g = bigram.generate(List.of(new GenerationRequest(context, List.of(), 5))).get(0);

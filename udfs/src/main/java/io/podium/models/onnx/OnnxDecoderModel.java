@@ -381,16 +381,24 @@ public final class OnnxDecoderModel implements LanguageModel {
         if (!anyActive) {
           break;
         }
-        // One more token per sequence, on the cache.
+        // One more token per sequence, on the cache. A finished row still takes a slot (the
+        // batch moves together) but is masked out and keeps its last position, so that it can
+        // never run past the window while a longer row goes on.
         for (int k = 0; k < b; k++) {
           mask[k] = Arrays.copyOf(mask[k], mask[k].length + 1);
-          mask[k][mask[k].length - 1] = 1;
+          mask[k][mask[k].length - 1] = done[k] ? 0 : 1;
         }
-        Forward following = current.step(next, positionOf, mask);
+        int[] feedPositions = new int[b];
+        for (int k = 0; k < b; k++) {
+          feedPositions[k] = done[k] ? positionOf[k] - 1 : positionOf[k];
+        }
+        Forward following = current.step(next, feedPositions, mask);
         current.close();
         current = following;
         for (int k = 0; k < b; k++) {
-          positionOf[k]++;
+          if (!done[k]) {
+            positionOf[k]++;
+          }
         }
       }
     } finally {
