@@ -1,7 +1,6 @@
 package io.podium.evaluate;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
 
 import io.podium.models.ModelSpec;
@@ -11,6 +10,7 @@ import io.podium.udf.HadoopModelFolders;
 import io.podium.udf.InferenceFunction;
 import io.podium.udf.Prediction;
 import java.io.PrintStream;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +19,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The evaluate job: runs one model over the requests, inside Spark tasks, and writes
@@ -103,10 +102,12 @@ public final class EvaluateJob {
       int partitions = Math.max(1, Math.min(chunkShards.size(), 4 * spark.sparkContext().defaultParallelism()));
       Dataset<Row> chunk = pending.where(col("shard").isin(chunkShards.toArray()))
           .repartition(partitions, col("shard"));
+      // Inference runs once per chunk: the predictions are materialized with their lineage cut
+      // before the MERGE, which would otherwise evaluate its source (the model!) again.
       Dataset<Row> rows = chunk
           .mapPartitions(new InferenceFunction(spec, folders), Encoders.bean(Prediction.class))
-          .select(predictionColumns(modelKey, configHash, runId))
-          .persist(StorageLevel.MEMORY_AND_DISK());
+          .select(predictionColumns(modelKey, configHash, runId, new Timestamp(System.currentTimeMillis())))
+          .localCheckpoint(true);
       try {
         Row stats = rows.selectExpr("count(*)",
             "coalesce(sum(coalesce(context_tokens, 0) + coalesce(continuation_tokens, 0)"
@@ -132,7 +133,7 @@ public final class EvaluateJob {
         devices.isEmpty() ? "-" : String.join(",", devices), complete);
   }
 
-  private static Column[] predictionColumns(String modelKey, String configHash, String runId) {
+  private static Column[] predictionColumns(String modelKey, String configHash, String runId, Timestamp now) {
     return new Column[] {
         lit(modelKey).as("model_key"),
         col("requestId").as("request_id"),
@@ -154,7 +155,7 @@ public final class EvaluateJob {
         lit(runId).as("run_id"),
         col("device"),
         col("latencyMs").as("latency_ms"),
-        current_timestamp().as("created_at"),
+        lit(now).as("created_at"),
     };
   }
 

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.podium.conf.PodiumConf;
+import io.podium.models.LoglikelihoodRequest;
 import io.podium.models.ModelSpec;
+import io.podium.models.Models;
+import io.podium.models.onnx.OnnxDecoderModel;
+import io.podium.udf.HadoopModelFolders;
 import io.podium.testing.Cli;
 import io.podium.testing.TestSpark;
 import java.nio.file.Files;
@@ -42,12 +46,7 @@ class EvaluateTest {
   }
 
   private static Cli evaluate(String... args) {
-    String[] all = new String[args.length + 3];
-    all[0] = "evaluate";
-    all[1] = "--warehouse";
-    all[2] = warehouse;
-    System.arraycopy(args, 0, all, 3, args.length);
-    return Cli.run(all);
+    return Cli.in(warehouse, "evaluate", args);
   }
 
   @Test
@@ -97,6 +96,25 @@ class EvaluateTest {
     assertTrue(worst.getDouble(1) <= 1e-4, "max |delta| " + worst.getDouble(1));
     // is_greedy can flip where two logits tie within float rounding, so it is not compared here
     // (the engine's own tests compare it on fixed inputs).
+  }
+
+  @Test
+  void theModelRunsOncePerRequest() throws Exception {
+    // The Delta MERGE of a chunk must not evaluate its source (the model) a second time: the
+    // engine of the Spark tasks forwards exactly the tokens one direct pass over the requests does.
+    Path file = tmp.resolve("tiny-once.yaml");
+    Files.writeString(file, "model_id: podium/tiny-once\nrevision: v1\nbackend: builtin\nuri: tiny-gpt\n");
+    assertEquals(0, evaluate("--model", file.toString(), "--benchmarks", "musr", "--shards-per-chunk", "4").code);
+    ModelSpec spec = ModelSpec.parse(file.toString());
+    HadoopModelFolders folders = HadoopModelFolders.from(TestSpark.get().sparkContext().hadoopConfiguration());
+    OnnxDecoderModel inTasks = (OnnxDecoderModel) Models.get(spec, null, 1, folders); // one core per task
+    OnnxDecoderModel direct = (OnnxDecoderModel) Models.get(spec, null, 2, folders);
+    List<LoglikelihoodRequest> requests = TestSpark.get().sql("SELECT context, continuation FROM "
+        + table("requests") + " WHERE benchmark = 'musr'").collectAsList().stream()
+        .map(r -> new LoglikelihoodRequest(r.getString(0), r.getString(1))).toList();
+    direct.loglikelihood(requests);
+    assertTrue(direct.tokensForwarded() > 0);
+    assertEquals(direct.tokensForwarded(), inTasks.tokensForwarded());
   }
 
   @Test

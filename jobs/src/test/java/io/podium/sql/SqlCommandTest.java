@@ -31,12 +31,7 @@ class SqlCommandTest {
   }
 
   private static Cli sql(String... args) {
-    String[] all = new String[args.length + 3];
-    all[0] = "sql";
-    all[1] = "--warehouse";
-    all[2] = warehouse;
-    System.arraycopy(args, 0, all, 3, args.length);
-    return Cli.run(all);
+    return Cli.in(warehouse, "sql", args);
   }
 
   @Test

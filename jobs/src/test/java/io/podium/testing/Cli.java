@@ -27,6 +27,16 @@ public final class Cli {
     return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  /** Runs {@code podium COMMAND --warehouse WAREHOUSE ARGS...}. */
+  public static Cli in(String warehouse, String command, String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = command;
+    all[1] = "--warehouse";
+    all[2] = warehouse;
+    System.arraycopy(args, 0, all, 3, args.length);
+    return run(all);
+  }
+
   @Override
   public String toString() {
     return "exit " + code + "\n--- out\n" + out + "--- err\n" + err;
