@@ -2,7 +2,6 @@ package io.podium.testing;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /** Small queries tests make against the warehouse. */
