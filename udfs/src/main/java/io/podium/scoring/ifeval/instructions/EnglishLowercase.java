@@ -1,0 +1,21 @@
+package io.podium.scoring.ifeval.instructions;
+
+import io.podium.scoring.ifeval.Instruction;
+import io.podium.scoring.ifeval.InstructionArgs;
+import io.podium.scoring.ifeval.text.LanguageDetection;
+import io.podium.scoring.ifeval.text.PyText;
+
+/**
+ * {@code change_case:english_lowercase}: no upper-case letter (Python's {@code islower}) and
+ * langdetect says English (or cannot tell).
+ */
+public final class EnglishLowercase implements Instruction {
+
+  public EnglishLowercase(InstructionArgs args) {}
+
+  @Override
+  public boolean isFollowedBy(String response) {
+    return PyText.isLower(response)
+        && LanguageDetection.detect(response).map("en"::equals).orElse(true);
+  }
+}

@@ -1,0 +1,15 @@
+package io.podium.scoring.ifeval.instructions;
+
+import io.podium.scoring.ifeval.Instruction;
+import io.podium.scoring.ifeval.InstructionArgs;
+
+/** {@code punctuation:no_comma}: no ASCII comma anywhere. */
+public final class NoComma implements Instruction {
+
+  public NoComma(InstructionArgs args) {}
+
+  @Override
+  public boolean isFollowedBy(String response) {
+    return response.indexOf(',') < 0;
+  }
+}

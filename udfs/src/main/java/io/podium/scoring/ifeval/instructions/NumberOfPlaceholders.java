@@ -1,0 +1,26 @@
+package io.podium.scoring.ifeval.instructions;
+
+import io.podium.scoring.ifeval.Instruction;
+import io.podium.scoring.ifeval.InstructionArgs;
+import io.podium.scoring.ifeval.text.PyRegex;
+import java.util.regex.Pattern;
+
+/**
+ * {@code detectable_content:number_placeholders}: at least {@code num_placeholders} square-bracket
+ * placeholders such as {@code [address]} (on one line; {@code []} counts too).
+ */
+public final class NumberOfPlaceholders implements Instruction {
+
+  private static final Pattern PLACEHOLDER = PyRegex.compile("\\[.*?\\]");
+
+  private final int placeholders;
+
+  public NumberOfPlaceholders(InstructionArgs args) {
+    placeholders = args.requireCount("num_placeholders");
+  }
+
+  @Override
+  public boolean isFollowedBy(String response) {
+    return PyRegex.countMatches(PLACEHOLDER, response) >= placeholders;
+  }
+}

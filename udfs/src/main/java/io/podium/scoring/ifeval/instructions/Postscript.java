@@ -1,0 +1,32 @@
+package io.podium.scoring.ifeval.instructions;
+
+import io.podium.scoring.ifeval.Instruction;
+import io.podium.scoring.ifeval.InstructionArgs;
+import io.podium.scoring.ifeval.text.PyRegex;
+import io.podium.scoring.ifeval.text.PyText;
+import java.util.regex.Pattern;
+
+/**
+ * {@code detectable_content:postscript}: the response contains the postscript marker, ignoring
+ * case: "P.S." also matches "p. s.", "P.P.S" also matches "p. p. s". As in the reference, the
+ * marker may appear anywhere, not only at the end.
+ */
+public final class Postscript implements Instruction {
+
+  private final Pattern marker;
+
+  public Postscript(InstructionArgs args) {
+    String given = PyText.strip(args.requireString("postscript_marker"));
+    String regex = switch (given) {
+      case "P.P.S" -> "\\s*p\\.\\s?p\\.\\s?s.*$";
+      case "P.S." -> "\\s*p\\.\\s?s\\..*$";
+      default -> "\\s*" + PyText.lower(given) + ".*$";
+    };
+    marker = PyRegex.compile(regex, Pattern.MULTILINE);
+  }
+
+  @Override
+  public boolean isFollowedBy(String response) {
+    return marker.matcher(PyText.lower(response)).find();
+  }
+}
