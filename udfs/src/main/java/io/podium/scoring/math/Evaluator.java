@@ -37,8 +37,15 @@ final class Evaluator {
     switch (n.kind()) {
       case INTEGER:
         return Num.exact(new BigInteger(n.text()), BigInteger.ONE);
-      case FLOAT:
-        return Num.approx(Double.parseDouble(n.text()), 0, true, false);
+      case FLOAT: {
+        // sympy's Float keeps at least 15 digits, more when written: beyond 15 it is not a
+        // double, and is compared here as the exact decimal
+        BigDecimal d = new BigDecimal(n.text());
+        if (d.stripTrailingZeros().precision() > 15) {
+          return Num.exact(d.unscaledValue(), BigInteger.TEN.pow(d.scale()));
+        }
+        return Num.approx(d.doubleValue(), 0, true, false);
+      }
       case SYMBOL: {
         Num v = symbols.get(n.text());
         if (v == null) {

@@ -597,33 +597,87 @@ final class LatexParser {
     return null;
   }
 
+  /**
+   * The digits a numeric sub- or superscript of a function may take, and how many the last one
+   * took: ANTLR splits {@code \log_123} as log base 12 of 3, leaving the argument its digit.
+   */
+  private int scriptDigitLimit = Integer.MAX_VALUE;
+  private int lastScriptDigits;
+
+  private LatexNode scriptAtom() throws ParseError {
+    if (!at(T.DIGIT)) {
+      lastScriptDigits = 0;
+      return atomOrBraced();
+    }
+    int start = pos;
+    int run = 0;
+    while (peek(run) == T.DIGIT) {
+      run++;
+    }
+    if (run > scriptDigitLimit) {
+      pos = start + scriptDigitLimit;
+      lastScriptDigits = scriptDigitLimit;
+      return integer(start, pos);
+    }
+    LatexNode n = atomOrBraced();
+    lastScriptDigits = n != null && n.kind() == Kind.INTEGER ? pos - start : 0;
+    return n;
+  }
+
+  private LatexNode scriptAfter(T marker) throws ParseError {
+    if (!accept(marker)) {
+      return null;
+    }
+    return scriptAtom();
+  }
+
   private LatexNode funcNormal() throws ParseError {
     String name = next().text().substring(1);
+    int afterName = pos;
+    int limit = Integer.MAX_VALUE;
+    while (true) {
+      pos = afterName;
+      scriptDigitLimit = limit;
+      lastScriptDigits = 0;
+      LatexNode result;
+      try {
+        result = funcNormalFrom(name);
+      } finally {
+        scriptDigitLimit = Integer.MAX_VALUE;
+      }
+      if (result != null || lastScriptDigits <= 1) {
+        return result;
+      }
+      limit = lastScriptDigits - 1;
+    }
+  }
+
+  private LatexNode funcNormalFrom(String name) throws ParseError {
     LatexNode sub = null;
     LatexNode sup = null;
     int save = pos;
     // (subexpr? supexpr? | supexpr? subexpr?)
     if (at(T.UNDERSCORE)) {
-      sub = subexpr();
+      sub = scriptAfter(T.UNDERSCORE);
       if (sub == null) {
         pos = save;
       } else {
         int s2 = pos;
         if (at(T.CARET)) {
-          sup = supexpr();
+          sup = scriptAfter(T.CARET);
           if (sup == null) {
             pos = s2;
           }
         }
       }
     } else if (at(T.CARET)) {
-      sup = supexpr();
+      sup = scriptAfter(T.CARET);
       if (sup == null) {
         pos = save;
       } else {
         int s2 = pos;
         if (at(T.UNDERSCORE)) {
-          sub = subexpr();
+          sub = scriptAfter(T.UNDERSCORE);
           if (sub == null) {
             pos = s2;
           }
@@ -956,8 +1010,12 @@ final class LatexParser {
     }
     if (at(T.DOT)) {
       pos++;
+      int fractionStart = pos;
       while (at(T.DIGIT)) {
         pos++;
+      }
+      if (at(T.DOT) && pos - fractionStart > 1) {
+        pos--; // likewise the last decimal before another point is left out ("1.25." is 1.2)
       }
       return LatexNode.leaf(Kind.FLOAT, digits(start, pos));
     }

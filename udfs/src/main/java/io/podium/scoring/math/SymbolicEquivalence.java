@@ -11,14 +11,15 @@ import java.util.Map;
  * <p>sympy decides "simplify(x1 - x2) == 0"; this port decides the same question by evaluating
  * both expressions, exactly while the arithmetic is rational (integers, fractions, powers,
  * factorials, symbols given rational values) and in complex doubles with a relative tolerance
- * of 1e-9 otherwise, at three points for the free symbols. Identical expressions are equal (sympy
- * cancels them term by term) unless they contain infinity (oo - oo is nan). Sums, products,
- * limits, integrals and derivatives are only equal to an identical expression.
+ * of 1e-9 otherwise, at four points for the free symbols (two positive, one negative, one
+ * complex, as sympy's symbols are complex). Identical expressions are equal (sympy cancels them
+ * term by term) unless their value is undefined (1/0) or they contain infinity (oo - oo is nan).
+ * Sums, products, limits, integrals and derivatives are only equal to an identical expression
+ * (sympy's simplify evaluates them: a known difference).
  */
 final class SymbolicEquivalence {
 
   private static final double TOLERANCE = 1e-9;
-  private static final int POINTS = 3;
 
   private SymbolicEquivalence() {}
 
@@ -47,16 +48,20 @@ final class SymbolicEquivalence {
     if (a.contains(Kind.RELATION) || b.contains(Kind.RELATION)) {
       return false;
     }
-    boolean infinite = a.contains(Kind.INFINITY) || b.contains(Kind.INFINITY);
-    if (!infinite && a.toString().equals(b.toString())) {
-      return true;
+    if (a.contains(Kind.INFINITY) || b.contains(Kind.INFINITY)) {
+      return false; // oo - oo is nan; a finite difference with oo in it is not 0 either
     }
-    if (infinite || a.contains(Kind.OPAQUE) || b.contains(Kind.OPAQUE)) {
+    if (a.toString().equals(b.toString())) {
+      // sympy cancels identical terms (even asin(2) or (-1)!), except a division by zero,
+      // which its arithmetic re-evaluates to zoo (1/0 - 1/0 is nan)
+      return !dividesByZero(a);
+    }
+    if (a.contains(Kind.OPAQUE) || b.contains(Kind.OPAQUE)) {
       return false;
     }
     boolean symbolic = a.hasSymbol() || b.hasSymbol() || a.contains(Kind.UNDEFINED_FUNCTION)
         || b.contains(Kind.UNDEFINED_FUNCTION);
-    int points = symbolic ? POINTS : 1;
+    int points = symbolic ? Symbols.POINTS : 1;
     for (int k = 0; k < points; k++) {
       Map<String, Num> values = Symbols.point(k, a, b);
       Num va;
@@ -65,6 +70,9 @@ final class SymbolicEquivalence {
         va = new Evaluator(values, k).eval(a);
         vb = new Evaluator(values, k).eval(b);
       } catch (Evaluator.Unsupported e) {
+        if (k >= 2) {
+          continue; // a negative or complex point this evaluator cannot follow: skip it
+        }
         return false;
       }
       if (!same(va, vb)) {
@@ -72,6 +80,30 @@ final class SymbolicEquivalence {
       }
     }
     return true;
+  }
+
+  /** Whether a power in n has a constant base equal to 0 and a negative exponent. */
+  static boolean dividesByZero(LatexNode n) {
+    if (n.kind() == Kind.POW && !n.args().get(0).hasSymbol()) {
+      try {
+        Evaluator e = new Evaluator(Map.of(), 0);
+        Num base = e.eval(n.args().get(0));
+        if (base.isExact() && base.p.signum() == 0 && !n.args().get(1).hasSymbol()) {
+          Num exponent = e.eval(n.args().get(1));
+          if (exponent.isReal() && exponent.re < 0) {
+            return true;
+          }
+        }
+      } catch (Evaluator.Unsupported e) {
+        // not a plain number: leave it
+      }
+    }
+    for (LatexNode arg : n.args()) {
+      if (dividesByZero(arg)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean same(Num x, Num y) {

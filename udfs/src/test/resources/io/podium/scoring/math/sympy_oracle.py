@@ -75,25 +75,37 @@ def _alarm(signum, frame):
 signal.signal(signal.SIGALRM, _alarm)
 
 
+_PARSED = {}
+
+
+def parsed(s):
+    """parse_latex(s) memoized: (True, expr) or (False, the exception class)."""
+    if s not in _PARSED:
+        signal.alarm(5)
+        try:
+            _PARSED[s] = (True, parse_latex(s))
+        except Timeout:
+            _PARSED[s] = (False, Timeout)
+        except Exception as e:  # noqa: BLE001 - any failure is a failed parse here
+            _PARSED[s] = (False, type(e))
+        finally:
+            signal.alarm(0)
+    return _PARSED[s]
+
+
 def try_parse(s):
-    signal.alarm(5)
-    try:
-        parse_latex(s)
-        return True
-    except Exception:
-        return False
-    finally:
-        signal.alarm(0)
+    return parsed(s)[0]
 
 
 def is_equiv(x1, x2):
+    """The 2024 is_equiv without the string shortcut (parses memoized, same outcomes)."""
+    ok1, p1 = parsed(x1)
+    ok2, p2 = parsed(x2)
+    if not ok1 or not ok2:
+        # LaTeXParsingError, SympifyError, TypeError: False; any other exception: False too
+        return False
     signal.alarm(5)
     try:
-        try:
-            p1 = parse_latex(x1)
-            p2 = parse_latex(x2)
-        except (LaTeXParsingError, sympy.SympifyError, TypeError):
-            return False
         try:
             diff = p1 - p2
         except TypeError:
@@ -104,7 +116,7 @@ def is_equiv(x1, x2):
             return None  # the 2024 code falls through and returns None (falsy)
     except Timeout:
         return False
-    except Exception:
+    except Exception:  # noqa: BLE001
         return False
     finally:
         signal.alarm(0)
