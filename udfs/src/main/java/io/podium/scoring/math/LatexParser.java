@@ -28,13 +28,15 @@ final class LatexParser {
   }
 
   /**
-   * A one-digit number followed by a decimal point and no digit ({@code "1."}): an error where
-   * ANTLR had committed (first operand, right of an operator), but only the end of the parse
-   * where it was trying one more implicit factor ({@code "x1."} is x).
+   * An error ANTLR reports once its prediction has committed: a one-digit number followed by a
+   * decimal point and no digit ({@code "1."}), a name or power followed by "_" and no subscript
+   * ({@code "x_"}). It fails the parse where ANTLR had committed (first operand, right of an
+   * operator), but only ends the parse where it was trying one more implicit factor
+   * ({@code "x1."} is x, {@code "2x_"} is 2).
    */
-  static final class DanglingDot extends ParseError {
-    DanglingDot() {
-      super("I expected one of these: <INVALID>");
+  static final class CommittedError extends ParseError {
+    CommittedError(String message) {
+      super(message);
     }
   }
 
@@ -171,7 +173,22 @@ final class LatexParser {
   }
 
   /** mp (and mp_nofunc when noFunc): unary ((* | \times | \cdot | / | \div | :) unary)*. */
+  /** How deep in unparenthesized function arguments the parse is. */
+  private int noFuncDepth;
+
   private LatexNode mp(boolean noFunc) throws ParseError {
+    if (noFunc) {
+      noFuncDepth++;
+      try {
+        return mpLoop(true);
+      } finally {
+        noFuncDepth--;
+      }
+    }
+    return mpLoop(false);
+  }
+
+  private LatexNode mpLoop(boolean noFunc) throws ParseError {
     tick();
     LatexNode left = noFunc ? unaryNoFunc() : unary();
     if (left == null) {
@@ -231,7 +248,7 @@ final class LatexParser {
   private LatexNode speculativePostfix(boolean noFunc) throws ParseError {
     try {
       return postfix(noFunc);
-    } catch (DanglingDot e) {
+    } catch (CommittedError e) {
       return null;
     }
   }
@@ -382,9 +399,8 @@ final class LatexParser {
         pos = save;
         break;
       }
-      int beforeSub = pos;
-      if (subexpr() == null) {
-        pos = beforeSub;
+      if (at(T.UNDERSCORE) && subexpr() == null) {
+        throw new CommittedError("I expected something else here");
       }
       base = LatexNode.of(Kind.POW, base, exponent);
     }
@@ -502,21 +518,19 @@ final class LatexParser {
     Token tok = next();
     LatexNode sub = null;
     String quotes = null;
-    int save = pos;
     if (at(T.UNDERSCORE)) {
       sub = subexpr();
       if (sub == null) {
-        pos = save;
+        throw new CommittedError("I expected something else here");
       }
     }
     if (at(T.SINGLE_QUOTES)) {
       quotes = next().text();
     }
     if (sub == null && at(T.UNDERSCORE)) {
-      int s2 = pos;
       sub = subexpr();
       if (sub == null) {
-        pos = s2;
+        throw new CommittedError("I expected something else here");
       }
     }
     boolean symbolToken = t == T.SYMBOL;
@@ -661,26 +675,20 @@ final class LatexParser {
       sub = scriptAfter(T.UNDERSCORE);
       if (sub == null) {
         pos = save;
-      } else {
-        int s2 = pos;
-        if (at(T.CARET)) {
-          sup = scriptAfter(T.CARET);
-          if (sup == null) {
-            pos = s2;
-          }
+      } else if (at(T.CARET)) {
+        sup = scriptAfter(T.CARET);
+        if (sup == null) {
+          throw new CommittedError("I expected something else here");
         }
       }
     } else if (at(T.CARET)) {
       sup = scriptAfter(T.CARET);
       if (sup == null) {
         pos = save;
-      } else {
-        int s2 = pos;
-        if (at(T.UNDERSCORE)) {
-          sub = scriptAfter(T.UNDERSCORE);
-          if (sub == null) {
-            pos = s2;
-          }
+      } else if (at(T.UNDERSCORE)) {
+        sub = scriptAfter(T.UNDERSCORE);
+        if (sub == null) {
+          throw new CommittedError("I expected something else here");
         }
       }
     }
@@ -1001,10 +1009,10 @@ final class LatexParser {
     if (danglingDot) {
       if (!groupStarts.isEmpty()) {
         pos = groupStarts.get(groupStarts.size() - 1);
-      } else if (runEnd - start > 1) {
+      } else if (runEnd - start > 1 && noFuncDepth == 0) {
         pos = start + 1;
       } else {
-        throw new DanglingDot();
+        throw new CommittedError("I expected one of these: <INVALID>");
       }
       return integer(start, pos);
     }

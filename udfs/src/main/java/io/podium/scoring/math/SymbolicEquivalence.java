@@ -82,28 +82,33 @@ final class SymbolicEquivalence {
     return true;
   }
 
-  /** Whether a power in n has a constant base equal to 0 and a negative exponent. */
+  /**
+   * Whether a term of the sum n is itself 1/0 (a power with constant base 0 and a negative
+   * exponent). sympy keeps 1/0 unevaluated inside a product or a function, and identical
+   * copies cancel there ({@code 2/0 - 2/0} is 0), but as a term of a sum it is re-evaluated to
+   * zoo ({@code 1/0 - 1/0} is nan).
+   */
   static boolean dividesByZero(LatexNode n) {
-    if (n.kind() == Kind.POW && !n.args().get(0).hasSymbol()) {
-      try {
-        Evaluator e = new Evaluator(Map.of(), 0);
-        Num base = e.eval(n.args().get(0));
-        if (base.isExact() && base.p.signum() == 0 && !n.args().get(1).hasSymbol()) {
-          Num exponent = e.eval(n.args().get(1));
-          if (exponent.isReal() && exponent.re < 0) {
-            return true;
-          }
+    switch (n.kind()) {
+      case ADD:
+        return dividesByZero(n.args().get(0)) || dividesByZero(n.args().get(1));
+      case NEG:
+        return dividesByZero(n.args().get(0));
+      case POW:
+        if (n.hasSymbol()) {
+          return false;
         }
-      } catch (Evaluator.Unsupported e) {
-        // not a plain number: leave it
-      }
+        try {
+          Evaluator e = new Evaluator(Map.of(), 0);
+          Num base = e.eval(n.args().get(0));
+          Num exponent = e.eval(n.args().get(1));
+          return base.isExact() && base.p.signum() == 0 && exponent.isReal() && exponent.re < 0;
+        } catch (Evaluator.Unsupported e) {
+          return false;
+        }
+      default:
+        return false;
     }
-    for (LatexNode arg : n.args()) {
-      if (dividesByZero(arg)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static boolean same(Num x, Num y) {
