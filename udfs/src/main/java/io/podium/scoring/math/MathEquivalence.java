@@ -8,7 +8,12 @@ public enum MathEquivalence {
    * answer that does not parse (tuple, interval, {@code \%}, text) never matches, not even itself.
    */
   SYMPY_2024("sympy_2024"),
-  /** Equal normalized strings (after Python {@code strip()}) match; otherwise as {@link #SYMPY_2024}. */
+  /**
+   * Equal normalized strings (after Python {@code strip()}) match; otherwise as
+   * {@link #SYMPY_2024}. This is also what EleutherAI's harness did from mid-2024 (commit
+   * 173b2bc3: {@code answer.strip() == gold.strip() or is_equiv(...)}, 1 s timeout); the
+   * leaderboard's own copy compared with is_equiv alone.
+   */
   CORRECTED("corrected");
 
   private final String id;

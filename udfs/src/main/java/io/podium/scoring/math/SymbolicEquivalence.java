@@ -27,11 +27,17 @@ final class SymbolicEquivalence {
   static LatexNode parseOrNull(String s) {
     try {
       return LatexParser.parse(s);
-    } catch (LatexParser.ParseError e) {
+    } catch (LatexParser.ParseError | StackOverflowError e) {
+      // too deep a nesting: Python's RecursionError, which is_equiv's "except Exception" eats
       return null;
     }
   }
 
+  /**
+   * is_equiv(x1, x2) of the 2024 harness. The work is bounded (parser steps, exponent and
+   * factorial sizes) instead of timed: sympy's 5 s alarm only ends pathological inputs, which
+   * fail here too.
+   */
   static boolean equivalent(String x1, String x2) {
     LatexNode a = parseOrNull(x1);
     if (a == null) {
@@ -41,7 +47,11 @@ final class SymbolicEquivalence {
     if (b == null) {
       return false;
     }
-    return equivalent(a, b);
+    try {
+      return equivalent(a, b);
+    } catch (StackOverflowError e) {
+      return false;
+    }
   }
 
   static boolean equivalent(LatexNode a, LatexNode b) {

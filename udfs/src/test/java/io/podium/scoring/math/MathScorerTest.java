@@ -102,4 +102,16 @@ class MathScorerTest {
     assertEquals("x_{1}", LatexParser.parse("x_1").toString());
     assertEquals("function[asin](x)", LatexParser.parse("\\sin^{-1}x").toString());
   }
+
+  @Test
+  void pathologicalInputsEndQuickly() {
+    String deep = "(".repeat(20_000) + "x" + ")".repeat(20_000);
+    String wide = "\\sin".repeat(5_000) + "x";
+    String power = "2^{2^{2^{2^{2^{2}}}}}";
+    long t0 = System.nanoTime();
+    assertFalse(sympy(deep, "x"));
+    sympy(wide, "x");
+    assertFalse(sympy(power, "3"));
+    assertTrue((System.nanoTime() - t0) / 1e9 < 5, "took too long");
+  }
 }
