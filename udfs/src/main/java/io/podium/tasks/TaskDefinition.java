@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param version the harness task's {@code metadata.version}; part of every request id
  * @param outputType multiple_choice or generate_until
  * @param metrics the metrics the leaderboard reports for this benchmark
+ * @param processResults how a generate_until document is scored (the harness task's
+ *     {@code process_results}: {@code math_hard} or {@code ifeval}); multiple_choice tasks
+ *     use the harness's built-in choice metrics and leave it empty
  * @param fields document fields the templates need, with their types
  * @param processDocs optional named document processor ({@link DocProcessors})
  * @param docToText template of the question
@@ -41,6 +44,7 @@ public record TaskDefinition(
     String version,
     OutputType outputType,
     List<String> metrics,
+    String processResults,
     Map<String, FieldType> fields,
     String processDocs,
     String docToText,
@@ -79,6 +83,9 @@ public record TaskDefinition(
     }
     if (outputType == OutputType.GENERATE_UNTIL && generation == null) {
       throw new IllegalArgumentException(benchmark + ": generate_until needs generation arguments");
+    }
+    if (outputType == OutputType.GENERATE_UNTIL && processResults == null) {
+      throw new IllegalArgumentException(benchmark + ": generate_until needs process_results (math_hard or ifeval)");
     }
     // Parse every template now, so a typo fails when the definition is loaded.
     Template.parse(docToText);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class PromptRendererTest {
 
   private static TaskDefinition mc(int shots, ChoiceSpec spec, List<String> subtaskChoices, String target) {
-    return new TaskDefinition("t", "g", "1", OutputType.MULTIPLE_CHOICE, List.of("acc"), Map.of(), null,
+    return new TaskDefinition("t", "g", "1", OutputType.MULTIPLE_CHOICE, List.of("acc"), null, Map.of(), null,
         "Q: {{q}}\nA:", target, null, spec, null, null, shots, null, null,
         List.of(new Subtask("s", "task_s", "Describe.\n", subtaskChoices)));
   }
