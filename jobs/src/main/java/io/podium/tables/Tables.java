@@ -111,8 +111,61 @@ public final class Tables {
       List.of("model_key", "request_id"),
       List.of("model_key"));
 
+  /** One row per (model, document, metric): the document's score and the evidence behind it. */
+  public static final Table SAMPLE_SCORES = new Table(
+      "sample_scores",
+      new StructType(new StructField[] {
+          col("model_key", StringType, false, "model id @ revision # precision"),
+          col("benchmark", StringType, false, "Podium benchmark"),
+          col("subtask", StringType, false, "subtask within the benchmark"),
+          col("task", StringType, false, "the harness task name"),
+          col("doc_id", IntegerType, false, "the document (see benchmark_docs)"),
+          col("metric", StringType, false, "harness metric: acc, acc_norm, exact_match, prompt_level_strict_acc, ..."),
+          col("method", StringType, false, "how it was computed: harness, google_ifeval, sympy_2024 or corrected (MATH)"),
+          col("value", DoubleType, false, "the document's metric value"),
+          col("weight", IntegerType, false, "units the value stands for: instructions (IFEval inst_level), else 1"),
+          col("chosen_index", IntegerType, true, "the choice the metric picked (multiple choice)"),
+          col("gold_index", IntegerType, true, "the gold choice; -100 when the target is not a choice"),
+          col("extracted_answer", StringType, true, "the answer taken from the response (MATH)"),
+          col("normalized_answer", StringType, true, "the extracted answer, normalized (MATH)"),
+          col("gold_answer", StringType, true, "the normalized gold answer (MATH)"),
+          col("instruction_ids", createArrayType(StringType, true), true, "the instructions checked (IFEval)"),
+          col("instruction_verdicts", createArrayType(BooleanType, true), true,
+              "whether each instruction was followed (IFEval; strict or loose as the metric says)"),
+          col("details", StringType, false, "JSON: log-likelihoods, normalized scores, ties"),
+          col("score_hash", StringType, false, "SHA-256 of the row's content; an unchanged score is not rewritten"),
+          col("scored_at", TimestampType, false, "when this score was written"),
+      }),
+      List.of("model_key", "benchmark", "subtask", "doc_id", "metric"),
+      List.of("model_key"));
+
+  /**
+   * One row per (model, task, metric), only for tasks whose every document is scored: the
+   * harness's aggregate and its standard error.
+   */
+  public static final Table TASK_SCORES = new Table(
+      "task_scores",
+      new StructType(new StructField[] {
+          col("model_key", StringType, false, "model id @ revision # precision"),
+          col("benchmark", StringType, false, "Podium benchmark"),
+          col("subtask", StringType, false, "subtask within the benchmark"),
+          col("task", StringType, false, "the harness task name"),
+          col("metric", StringType, false, "harness metric"),
+          col("method", StringType, false, "how the metric was computed (see sample_scores)"),
+          col("value", DoubleType, false, "the harness aggregate: mean over documents (over instructions for inst_level)"),
+          col("stderr", DoubleType, true,
+              "standard error as the harness reports it: sample std / sqrt(n); null where the harness gives N/A"),
+          col("n", LongType, false, "documents scored"),
+          col("units", LongType, false, "units averaged: documents, or instructions for inst_level metrics"),
+          col("score_hash", StringType, false, "SHA-256 of the row's content; an unchanged score is not rewritten"),
+          col("scored_at", TimestampType, false, "when this score was written"),
+      }),
+      List.of("model_key", "benchmark", "subtask", "metric"),
+      List.of());
+
   /** All tables, in the order they are created. */
-  public static final List<Table> ALL = List.of(BENCHMARK_DOCS, REQUESTS, INGEST_REJECTS, PREDICTIONS);
+  public static final List<Table> ALL = List.of(BENCHMARK_DOCS, REQUESTS, INGEST_REJECTS, PREDICTIONS, SAMPLE_SCORES,
+      TASK_SCORES);
 
   private static StructField col(String name, org.apache.spark.sql.types.DataType type, boolean nullable, String comment) {
     Metadata metadata = new MetadataBuilder().putString("comment", comment).build();
