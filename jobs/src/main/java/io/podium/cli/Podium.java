@@ -4,6 +4,8 @@ import io.podium.bench.InferenceBenchmarkCommand;
 import io.podium.demo.DemoCommand;
 import io.podium.evaluate.EvaluateCommand;
 import io.podium.ingest.IngestCommand;
+import io.podium.score.ScoreCommand;
+import io.podium.score.responses.ScoreResponsesCommand;
 import io.podium.spark.Warehouse;
 import io.podium.sql.SqlCommand;
 import java.io.PrintStream;
@@ -30,7 +32,8 @@ public final class Podium {
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
   public Podium() {
-    for (Command c : List.of(new DemoCommand(), new IngestCommand(), new EvaluateCommand(), new SqlCommand(),
+    for (Command c : List.of(new DemoCommand(), new IngestCommand(), new EvaluateCommand(), new ScoreCommand(),
+        new ScoreResponsesCommand(), new SqlCommand(),
         new InferenceBenchmarkCommand())) {
       commands.put(c.name(), c);
     }
