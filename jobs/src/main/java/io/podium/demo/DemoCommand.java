@@ -7,6 +7,9 @@ import io.podium.cli.ParsedArgs;
 import io.podium.conf.PodiumConf;
 import io.podium.evaluate.EvaluateJob;
 import io.podium.models.ModelSpec;
+import io.podium.score.ScoreCommand;
+import io.podium.score.ScoreJob;
+import io.podium.scoring.math.MathEquivalence;
 import io.podium.ingest.IngestCommand;
 import io.podium.ingest.IngestJob;
 import io.podium.sql.ResultFormat;
@@ -20,8 +23,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code podium demo}: the pipeline on the embedded default: ingest the sample files shipped in
- * the jar (all six benchmarks, Hugging Face layout), then evaluate the built-in models, and show
- * requests per benchmark and predictions per model.
+ * the jar (all six benchmarks, Hugging Face layout), evaluate the built-in models, score them, and
+ * show requests per benchmark, predictions per model and the task scores.
  */
 public final class DemoCommand implements Command {
 
@@ -35,7 +38,7 @@ public final class DemoCommand implements Command {
 
   @Override
   public String summary() {
-    return "run the pipeline on the bundled samples: ingest, evaluate the built-in models";
+    return "run the pipeline on the bundled samples: ingest, evaluate the built-in models, score them";
   }
 
   @Override
@@ -81,6 +84,11 @@ public final class DemoCommand implements Command {
     Dataset<Row> perModel = spark.sql("SELECT model_key, benchmark, count(*) AS predictions FROM predictions"
         + " GROUP BY model_key, benchmark ORDER BY model_key, benchmark");
     ResultFormat.TABLE.print(perModel.schema(), perModel.collectAsList(), context.out(), 80);
+    context.out().println();
+    context.out().println("== score: all models (MATH compared as the 2024 leaderboard did: sympy_2024)");
+    ScoreJob.Summary scored = new ScoreJob(spark, PodiumConf.benchmarks(), context.out())
+        .run(new ScoreJob.Options(List.of(), List.of(), MathEquivalence.SYMPY_2024));
+    ScoreCommand.printReport(spark, scored, context.out());
     context.out().printf("demo done in %.1f s; query the tables with: bin/podium sql \"SELECT ...\"%n",
         (System.nanoTime() - start) / 1e9);
     return 0;
