@@ -5,6 +5,7 @@ import io.podium.cli.CommandContext;
 import io.podium.cli.Option;
 import io.podium.cli.ParsedArgs;
 import io.podium.cli.UsageException;
+import io.podium.scoring.ifeval.IfEvalScorer;
 import io.podium.scoring.math.MathEquivalence;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -69,6 +70,7 @@ public final class ScoreResponsesCommand implements Command {
         prompts, r.seconds(), r.strict().prompts() / r.seconds());
     out.println("strict: " + r.strict().describe() + " -> " + r.strictFile());
     out.println("loose:  " + r.loose().describe() + " -> " + r.looseFile());
+    out.println("sentence model: " + IfEvalScorer.sentenceModel());
     out.printf("strict prompt-level %s, instruction-level %s; loose prompt-level %s, instruction-level %s%n",
         r.strict().promptLevel(), r.strict().instructionLevel(), r.loose().promptLevel(),
         r.loose().instructionLevel());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.podium.scoring.ifeval.text.PunktParameters;
 import io.podium.testing.Cli;
 import io.podium.testing.Paths;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,13 @@ class ScoreResponsesTest {
         "--prompts", data.resolve("input_data.jsonl").toString(), "--output", out.toString());
     assertEquals(0, run.code, run.toString());
     assertTrue(run.out.contains("strict: prompt-level 0.7671 (415/541), instruction-level 0.8345 (696/834)"), run.out);
-    assertTrue(run.out.contains("loose:  prompt-level 0.7948 (430/541), instruction-level 0.8549 (713/834)"), run.out);
+    // Reference loose: 430/541 and 713/834. Two differences are explained in IfEvalReferenceDataTest:
+    // the reference's random letter for a non-letter letter_frequency argument (one pass fewer
+    // here), and, with Podium's built-in sentence parameters, key 1174 (one instruction more).
+    int builtIn = PunktParameters.source().equals(PunktParameters.BUILTIN_SOURCE) ? 1 : 0;
+    assertTrue(run.out.contains(String.format("loose:  prompt-level %.4f (429/541), instruction-level %.4f (%d/834)",
+        429 / 541.0, (712 + builtIn) / 834.0, 712 + builtIn)), run.out);
+    assertTrue(run.out.contains("sentence model: " + PunktParameters.source()), run.out);
     // The one prompt whose text changed between the two files' versions is paired, and said so.
     assertTrue(run.err.contains("paired with key 2785"), run.err);
 

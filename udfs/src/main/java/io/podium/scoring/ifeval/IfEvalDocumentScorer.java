@@ -3,6 +3,7 @@ package io.podium.scoring.ifeval;
 import io.podium.scoring.DocumentScore;
 import io.podium.scoring.DocumentScorer;
 import io.podium.scoring.SampleScore;
+import io.podium.scoring.ifeval.text.PunktParameters;
 import io.podium.scoring.ScoringInput;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,14 @@ public final class IfEvalDocumentScorer implements DocumentScorer {
   public static final List<String> METRICS = List.of(
       "prompt_level_strict_acc", "inst_level_strict_acc", "prompt_level_loose_acc", "inst_level_loose_acc");
 
-  static final String METHOD = "google_ifeval";
+  /**
+   * The method recorded with the scores: the reference's checks, with nltk's English sentence
+   * model ({@code google_ifeval}) or Podium's approximation of it ({@code google_ifeval+podium_punkt}).
+   */
+  static String method() {
+    return IfEvalScorer.sentenceModel().equals(PunktParameters.BUILTIN_SOURCE)
+        ? "google_ifeval+podium_punkt" : "google_ifeval";
+  }
 
   private final List<String> metrics;
 
@@ -46,7 +54,7 @@ public final class IfEvalDocumentScorer implements DocumentScorer {
       long followed = verdicts.stream().filter(Boolean::booleanValue).count();
       boolean promptLevel = metric.startsWith("prompt_level");
       double value = promptLevel ? (followed == verdicts.size() ? 1.0 : 0.0) : (double) followed / verdicts.size();
-      scores.add(new SampleScore(metric, METHOD, value, promptLevel ? 1 : verdicts.size(), null, null, null, null,
+      scores.add(new SampleScore(metric, method(), value, promptLevel ? 1 : verdicts.size(), null, null, null, null,
           null, prompt.instructionIds(), verdicts, "{}"));
     }
     return DocumentScore.complete(scores);
