@@ -10,9 +10,9 @@ public enum MathEquivalence {
   SYMPY_2024("sympy_2024"),
   /**
    * Equal normalized strings (after Python {@code strip()}) match; otherwise as
-   * {@link #SYMPY_2024}. This is also what EleutherAI's harness did from mid-2024 (commit
-   * 173b2bc3: {@code answer.strip() == gold.strip() or is_equiv(...)}, 1 s timeout); the
-   * leaderboard's own copy compared with is_equiv alone.
+   * {@link #SYMPY_2024}. Later versions of the harness's {@code leaderboard/math/utils.py} add the
+   * same shortcut ({@code answer.strip() == gold.strip() or is_equiv(...)}); the version the 2024
+   * leaderboard ran compared with {@code is_equiv} alone.
    */
   CORRECTED("corrected");
 
