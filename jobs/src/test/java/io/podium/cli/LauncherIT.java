@@ -30,7 +30,7 @@ class LauncherIT {
   }
 
   @Test
-  void demoThenSqlAnswersWithAllSixBenchmarks() throws Exception {
+  void demoThenSqlAnswersWithAllSixBenchmarksAndTheirScores() throws Exception {
     Launcher demo = Launcher.run(tmp, "demo");
     assertEquals(0, demo.code, demo.toString());
     assertTrue(demo.output.contains("== requests per benchmark"), demo.output);
@@ -53,5 +53,21 @@ class LauncherIT {
         +-----------+----+
         6 rows
         """, table);
+
+    // Every task of every built-in model is scored: 17 (subtask, metric) pairs each.
+    assertTrue(demo.output.contains("task scores by benchmark"), demo.output);
+    Launcher scores = Launcher.run(tmp, "sql", "SELECT model_key, count(*) AS task_metrics FROM task_scores"
+        + " GROUP BY model_key ORDER BY model_key");
+    assertEquals(0, scores.code, scores.toString());
+    assertEquals("""
+        +----------------------------------+--------------+
+        | model_key                        | task_metrics |
+        +----------------------------------+--------------+
+        | podium/bigram-gpt@v1#float32     |           17 |
+        | podium/sphinx-trigram@v1#float32 |           17 |
+        | podium/tiny-gpt@v1#float32       |           17 |
+        +----------------------------------+--------------+
+        3 rows
+        """, scores.output.substring(scores.output.indexOf("+-")));
   }
 }
