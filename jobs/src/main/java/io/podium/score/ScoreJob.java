@@ -205,29 +205,25 @@ public final class ScoreJob {
   }
 
   private List<String> models(List<String> requested) {
-    List<String> present = spark.sql("SELECT DISTINCT model_key FROM " + Warehouse.qualified(Tables.PREDICTIONS)
-        + " ORDER BY model_key").collectAsList().stream().map(r -> r.getString(0)).toList();
-    if (requested == null || requested.isEmpty()) {
-      return present;
-    }
-    List<String> unknown = requested.stream().filter(m -> !present.contains(m)).toList();
-    if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("no predictions for model " + String.join(", ", unknown)
-          + "; run podium evaluate first (models with predictions: " + present + ")");
-    }
-    return List.copyOf(requested);
+    return present(requested, "SELECT DISTINCT model_key FROM " + Warehouse.qualified(Tables.PREDICTIONS),
+        "no predictions for model ", "; run podium evaluate first (models with predictions: ");
   }
 
   private List<String> benchmarks(List<String> requested) {
-    List<String> present = spark.sql("SELECT DISTINCT benchmark FROM " + Warehouse.qualified(Tables.BENCHMARK_DOCS)
-        + " ORDER BY benchmark").collectAsList().stream().map(r -> r.getString(0)).toList();
+    return present(requested, "SELECT DISTINCT benchmark FROM " + Warehouse.qualified(Tables.BENCHMARK_DOCS),
+        "benchmark ", " is not ingested; run podium ingest first (ingested: ");
+  }
+
+  /** The requested values (all present ones if none), failing on one the query does not return. */
+  private List<String> present(List<String> requested, String distinctQuery, String before, String after) {
+    List<String> present = spark.sql(distinctQuery).collectAsList().stream().map(r -> r.getString(0)).sorted()
+        .toList();
     if (requested == null || requested.isEmpty()) {
       return present;
     }
-    List<String> unknown = requested.stream().filter(b -> !present.contains(b)).toList();
+    List<String> unknown = requested.stream().filter(v -> !present.contains(v)).toList();
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("benchmark " + String.join(", ", unknown)
-          + " is not ingested; run podium ingest first (ingested: " + present + ")");
+      throw new IllegalArgumentException(before + String.join(", ", unknown) + after + present + ")");
     }
     return List.copyOf(requested);
   }

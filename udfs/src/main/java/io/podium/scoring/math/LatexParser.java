@@ -190,14 +190,14 @@ final class LatexParser {
 
   private LatexNode mpLoop(boolean noFunc) throws ParseError {
     tick();
-    LatexNode left = noFunc ? unaryNoFunc() : unary();
+    LatexNode left = unary(noFunc);
     if (left == null) {
       return null;
     }
     while (isMulOp(peek()) || isDivOp(peek())) {
       int save = pos;
       boolean div = isDivOp(next().type());
-      LatexNode right = noFunc ? unaryNoFunc() : unary();
+      LatexNode right = unary(noFunc);
       if (right == null) {
         pos = save;
         break;
@@ -213,13 +213,16 @@ final class LatexParser {
     return LatexNode.leaf(Kind.INTEGER, "-1");
   }
 
-  /** unary: (+ | -) unary | postfix+. */
-  private LatexNode unary() throws ParseError {
+  /**
+   * unary: (+ | -) unary | postfix+; with {@code noFunc}, unary_nofunc: (+ | -) unary_nofunc |
+   * postfix postfix_nofunc* (the implicit factors after the first may not be functions).
+   */
+  private LatexNode unary(boolean noFunc) throws ParseError {
     tick();
     if (at(T.ADD) || at(T.SUB)) {
       int save = pos;
       boolean neg = next().type() == T.SUB;
-      LatexNode u = unary();
+      LatexNode u = unary(noFunc);
       if (u == null) {
         pos = save;
         return null;
@@ -234,7 +237,7 @@ final class LatexParser {
     list.add(first);
     while (true) {
       int save = pos;
-      LatexNode p = speculativePostfix(false);
+      LatexNode p = speculativePostfix(noFunc);
       if (p == null) {
         pos = save;
         break;
@@ -251,37 +254,6 @@ final class LatexParser {
     } catch (CommittedError e) {
       return null;
     }
-  }
-
-  /** unary_nofunc: (+ | -) unary_nofunc | postfix postfix_nofunc*. */
-  private LatexNode unaryNoFunc() throws ParseError {
-    tick();
-    if (at(T.ADD) || at(T.SUB)) {
-      int save = pos;
-      boolean neg = next().type() == T.SUB;
-      LatexNode u = unaryNoFunc();
-      if (u == null) {
-        pos = save;
-        return null;
-      }
-      return neg ? LatexNode.of(Kind.NEG, u) : u;
-    }
-    List<LatexNode> list = new ArrayList<>();
-    LatexNode first = postfix(false);
-    if (first == null) {
-      return null;
-    }
-    list.add(first);
-    while (true) {
-      int save = pos;
-      LatexNode p = speculativePostfix(true);
-      if (p == null) {
-        pos = save;
-        break;
-      }
-      list.add(p);
-    }
-    return postfixList(list, 0);
   }
 
   /**
