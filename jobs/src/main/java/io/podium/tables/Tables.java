@@ -164,9 +164,107 @@ public final class Tables {
       List.of("model_key", "benchmark", "subtask", "metric"),
       List.of());
 
+  /**
+   * Who asked for which model, with what it is: one row per model key. Written by
+   * {@code import-harness} (and by submissions); read by the snapshot job for the model's
+   * metadata.
+   */
+  public static final Table SUBMISSIONS = new Table(
+      "submissions",
+      new StructType(new StructField[] {
+          col("model_key", StringType, false, "model id @ revision # precision"),
+          col("model_id", StringType, false, "e.g. org/name"),
+          col("revision", StringType, false, "the revision evaluated (a commit, pinned at submission)"),
+          col("precision", StringType, false, "float32, bfloat16, float16, ..."),
+          col("backend", StringType, true, "onnx, openai, builtin, or harness (results imported)"),
+          col("uri", StringType, true, "where the model is (no credentials)"),
+          col("model_type", StringType, true, "pretrained, fine-tuned, chat, merge, ..."),
+          col("architecture", StringType, true, "e.g. LlamaForCausalLM"),
+          col("params_billions", DoubleType, true, "parameters, in billions"),
+          col("license", StringType, true, "the model's license"),
+          col("chat_template", BooleanType, true, "whether prompts went through the model's chat template"),
+          col("submitter", StringType, true, "who submitted it"),
+          col("submitted_at", TimestampType, false, "when it was submitted"),
+          col("status", StringType, false, "PENDING, RUNNING, FINISHED, FAILED or IMPORTED"),
+          col("reason", StringType, true, "why it FAILED"),
+          col("evaluation_seconds", DoubleType, true, "wall time of its evaluation, when known (harness results)"),
+          col("source_file", StringType, true, "the results file it was imported from"),
+          col("updated_at", TimestampType, false, "when the row last changed"),
+      }),
+      List.of("model_key"),
+      List.of());
+
+  /**
+   * The leaderboard's history: one row per (snapshot, model), appended by the snapshot job and
+   * never changed. A snapshot is identified by a hash of its content, so the same inputs give
+   * the same snapshot.
+   */
+  public static final Table LEADERBOARD = new Table(
+      "leaderboard",
+      new StructType(new StructField[] {
+          col("snapshot_id", StringType, false, "hash of the snapshot's content"),
+          col("snapshot_time", TimestampType, false, "when the snapshot was taken"),
+          col("inputs", StringType, false, "JSON: the Delta version of each input table"),
+          col("math_method", StringType, false, "how MATH answers were compared: sympy_2024, corrected, or imported"),
+          col("coverage", StringType, false, "JSON: subtasks per benchmark the ranking is computed over"),
+          col("model_key", StringType, false, "model id @ revision # precision"),
+          col("model_id", StringType, false, "e.g. org/name"),
+          col("revision", StringType, false, "the revision evaluated"),
+          col("precision", StringType, false, "the precision evaluated"),
+          col("ranked", BooleanType, false, "whether all six benchmarks are complete (only then is it ranked)"),
+          col("rank", IntegerType, true, "1 = best average; null when not ranked"),
+          col("tied_with_next", BooleanType, true,
+              "whether the next rank is statistically tied with this one (the 95% interval of the paired"
+                  + " difference of averages contains 0)"),
+          col("missing", StringType, true, "what an unranked model lacks, e.g. bbh/navigate, mmlu_pro"),
+          col("average", DoubleType, true, "mean of the six normalized scores (0-100)"),
+          col("average_low", DoubleType, true, "lower end of the 95% interval of the average"),
+          col("average_high", DoubleType, true, "upper end of the 95% interval of the average"),
+          col("ifeval_raw", DoubleType, true, "IFEval: raw score (0-1) as the leaderboard shows it"),
+          col("ifeval", DoubleType, true, "IFEval: normalized score (0-100)"),
+          col("ifeval_low", DoubleType, true, "IFEval: lower end of the 95% interval of the normalized score"),
+          col("ifeval_high", DoubleType, true, "IFEval: upper end of the 95% interval of the normalized score"),
+          col("bbh_raw", DoubleType, true, "BBH: raw score (0-1) as the leaderboard shows it"),
+          col("bbh", DoubleType, true, "BBH: normalized score (0-100)"),
+          col("bbh_low", DoubleType, true, "BBH: lower end of the 95% interval of the normalized score"),
+          col("bbh_high", DoubleType, true, "BBH: upper end of the 95% interval of the normalized score"),
+          col("math_hard_raw", DoubleType, true, "MATH Level 5: raw score (0-1) as the leaderboard shows it"),
+          col("math_hard", DoubleType, true, "MATH Level 5: normalized score (0-100)"),
+          col("math_hard_low", DoubleType, true, "MATH Level 5: lower end of the 95% interval of the normalized score"),
+          col("math_hard_high", DoubleType, true, "MATH Level 5: upper end of the 95% interval of the normalized score"),
+          col("gpqa_raw", DoubleType, true, "GPQA: raw score (0-1) as the leaderboard shows it"),
+          col("gpqa", DoubleType, true, "GPQA: normalized score (0-100)"),
+          col("gpqa_low", DoubleType, true, "GPQA: lower end of the 95% interval of the normalized score"),
+          col("gpqa_high", DoubleType, true, "GPQA: upper end of the 95% interval of the normalized score"),
+          col("musr_raw", DoubleType, true, "MuSR: raw score (0-1) as the leaderboard shows it"),
+          col("musr", DoubleType, true, "MuSR: normalized score (0-100)"),
+          col("musr_low", DoubleType, true, "MuSR: lower end of the 95% interval of the normalized score"),
+          col("musr_high", DoubleType, true, "MuSR: upper end of the 95% interval of the normalized score"),
+          col("mmlu_pro_raw", DoubleType, true, "MMLU-Pro: raw score (0-1) as the leaderboard shows it"),
+          col("mmlu_pro", DoubleType, true, "MMLU-Pro: normalized score (0-100)"),
+          col("mmlu_pro_low", DoubleType, true, "MMLU-Pro: lower end of the 95% interval of the normalized score"),
+          col("mmlu_pro_high", DoubleType, true, "MMLU-Pro: upper end of the 95% interval of the normalized score"),
+          col("model_type", StringType, true, "pretrained, fine-tuned, chat, merge, ..."),
+          col("architecture", StringType, true, "e.g. LlamaForCausalLM"),
+          col("params_billions", DoubleType, true, "parameters, in billions"),
+          col("license", StringType, true, "the model's license"),
+          col("chat_template", BooleanType, true, "whether the chat template was used"),
+          col("submitted_at", TimestampType, true, "when the model was submitted"),
+          col("gpu_seconds", DoubleType, true,
+              "evaluation cost: GPU-seconds of its predictions (for imported results, the run's wall time)"),
+          col("co2_kg", DoubleType, true, "CO2 estimate as the leaderboard computed it: hours x 5.6 kW x 269.8 g/kWh"),
+          col("source", StringType, false, "podium (scored here) or harness (imported results)"),
+      }),
+      List.of("snapshot_id", "model_key"),
+      List.of());
+
   /** All tables, in the order they are created. */
   public static final List<Table> ALL = List.of(BENCHMARK_DOCS, REQUESTS, INGEST_REJECTS, PREDICTIONS, SAMPLE_SCORES,
-      TASK_SCORES);
+      TASK_SCORES, SUBMISSIONS, LEADERBOARD);
+
+  /** The six benchmarks in the leaderboard's column order; each has four columns in {@link #LEADERBOARD}. */
+  public static final List<String> LEADERBOARD_BENCHMARKS = List.of("ifeval", "bbh", "math_hard", "gpqa", "musr",
+      "mmlu_pro");
 
   private static StructField col(String name, org.apache.spark.sql.types.DataType type, boolean nullable, String comment) {
     Metadata metadata = new MetadataBuilder().putString("comment", comment).build();
