@@ -1,6 +1,7 @@
 package io.podium.conf;
 
 import io.podium.ingest.SourceLayout;
+import io.podium.leaderboard.normalize.Normalization;
 import io.podium.tasks.TaskDefinition;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * The data files of {@code conf/} that jobs read: benchmark task definitions
- * ({@code conf/benchmarks/*.yaml}) and source layouts ({@code conf/sources/*.yaml}). They are
+ * ({@code conf/benchmarks/*.yaml}), source layouts ({@code conf/sources/*.yaml}) and the
+ * leaderboard's normalization ({@code conf/leaderboard/normalization.yaml}). They are
  * packaged into the application jar, so a cluster run needs nothing but the jar.
  */
 public final class PodiumConf {
@@ -41,6 +43,13 @@ public final class PodiumConf {
       }
     }
     return out;
+  }
+
+  /** The leaderboard's normalization rules ({@code conf/leaderboard/normalization.yaml}). */
+  public static Normalization normalization() throws IOException {
+    try (InputStream in = Files.newInputStream(ClasspathFolder.path("conf/leaderboard").resolve("normalization.yaml"))) {
+      return Normalization.load(in, "conf/leaderboard/normalization.yaml");
+    }
   }
 
   /** The YAML files of a conf folder on the classpath, sorted. */
