@@ -1,0 +1,100 @@
+package io.podium.leaderboard.snapshot;
+
+import io.podium.leaderboard.normalize.Normalization;
+import io.podium.leaderboard.normalize.Normalization.SubtaskResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * One model's place on the board before ranking: the raw and normalized score of each complete
+ * benchmark, what is missing, and the MATH method its scores used.
+ *
+ * @param modelKey the model
+ * @param scores benchmark -> score, for the benchmarks whose every covered subtask is scored
+ * @param missing what keeps it from being ranked ("bbh/navigate", or "mmlu_pro" when a whole benchmark is absent)
+ * @param mathMethods the methods of its MATH scores
+ */
+record ModelStanding(String modelKey, Map<String, Normalization.Score> scores, List<String> missing,
+    TreeSet<String> mathMethods) {
+
+  boolean ranked() {
+    return missing.isEmpty();
+  }
+
+  /** The mean of the six normalized scores, or null when a benchmark is missing. */
+  Double average() {
+    if (!ranked()) {
+      return null;
+    }
+    return scores.values().stream().mapToDouble(Normalization.Score::normalized).average().orElseThrow();
+  }
+
+  /** Computes the standing of every model with task scores. */
+  static List<ModelStanding> of(SnapshotInputs in, Normalization rules) {
+    List<ModelStanding> out = new ArrayList<>();
+    for (String model : in.taskScores.keySet()) {
+      Map<String, Normalization.Score> scores = new LinkedHashMap<>();
+      List<String> missing = new ArrayList<>();
+      TreeSet<String> mathMethods = new TreeSet<>();
+      for (Normalization.BenchmarkRule rule : rules.benchmarks()) {
+        List<SubtaskResult> results = subtaskResults(in, model, rule, null);
+        if (results == null) {
+          missing.addAll(missingOf(in, model, rule));
+          continue;
+        }
+        scores.put(rule.benchmark(), rule.score(results));
+        if (rule.benchmark().equals("math_hard")) {
+          in.taskScores.get(model).forEach((key, byMetric) -> {
+            if (key.startsWith("math_hard/")) {
+              byMetric.values().forEach(t -> mathMethods.add(t.method()));
+            }
+          });
+        }
+      }
+      out.add(new ModelStanding(model, scores, missing, mathMethods));
+    }
+    return out;
+  }
+
+  /**
+   * The model's results for the covered subtasks of a benchmark, or null if one is missing.
+   *
+   * @param override replacement metric values ("subtask/metric" -> value), e.g. a bootstrap replicate; may be null
+   */
+  static List<SubtaskResult> subtaskResults(SnapshotInputs in, String model, Normalization.BenchmarkRule rule,
+      Map<String, Double> override) {
+    Map<String, Map<String, SnapshotInputs.TaskScore>> mine = in.taskScores.getOrDefault(model, Map.of());
+    List<SubtaskResult> results = new ArrayList<>();
+    for (String subtask : in.subtasks.get(rule.benchmark())) {
+      Map<String, SnapshotInputs.TaskScore> byMetric = mine.get(rule.benchmark() + "/" + subtask);
+      if (byMetric == null || !byMetric.keySet().containsAll(rule.metrics())) {
+        return null;
+      }
+      Map<String, Double> values = new LinkedHashMap<>();
+      long n = 0;
+      for (String metric : rule.metrics()) {
+        Double replaced = override == null ? null : override.get(subtask + "/" + metric);
+        values.put(metric, replaced != null ? replaced : byMetric.get(metric).value());
+        n = byMetric.get(metric).n();
+      }
+      results.add(new SubtaskResult(subtask, values, n));
+    }
+    return results;
+  }
+
+  private static List<String> missingOf(SnapshotInputs in, String model, Normalization.BenchmarkRule rule) {
+    Map<String, Map<String, SnapshotInputs.TaskScore>> mine = in.taskScores.getOrDefault(model, Map.of());
+    List<String> absent = new ArrayList<>();
+    List<String> covered = in.subtasks.get(rule.benchmark());
+    for (String subtask : covered) {
+      Map<String, SnapshotInputs.TaskScore> byMetric = mine.get(rule.benchmark() + "/" + subtask);
+      if (byMetric == null || !byMetric.keySet().containsAll(rule.metrics())) {
+        absent.add(rule.benchmark() + "/" + subtask);
+      }
+    }
+    return absent.size() == covered.size() ? List.of(rule.benchmark()) : absent;
+  }
+}

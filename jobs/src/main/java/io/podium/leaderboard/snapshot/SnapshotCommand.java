@@ -1,0 +1,65 @@
+package io.podium.leaderboard.snapshot;
+
+import io.podium.cli.Command;
+import io.podium.cli.CommandContext;
+import io.podium.cli.Option;
+import io.podium.cli.ParsedArgs;
+import io.podium.cli.UsageException;
+import io.podium.conf.PodiumConf;
+import io.podium.sql.ResultFormat;
+import io.podium.tables.Tables;
+import java.io.PrintStream;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** {@code podium snapshot}: task scores → one appended leaderboard snapshot. */
+public final class SnapshotCommand implements Command {
+
+  @Override
+  public String name() {
+    return "snapshot";
+  }
+
+  @Override
+  public String summary() {
+    return "append a leaderboard snapshot: normalized scores, ranks, 95% intervals, ties (unchanged scores: no new one)";
+  }
+
+  @Override
+  public String usage() {
+    return "[--replicates N]";
+  }
+
+  @Override
+  public List<Option> options() {
+    return List.of(Option.value("replicates", "N", "bootstrap replicates for the intervals (default "
+        + Bootstrap.REPLICATES + ")"));
+  }
+
+  @Override
+  public int run(ParsedArgs args, CommandContext context) throws Exception {
+    int replicates = args.getInt("replicates", Bootstrap.REPLICATES);
+    if (replicates < 100) {
+      throw new UsageException("--replicates must be at least 100");
+    }
+    SnapshotJob.Result r = new SnapshotJob(context.spark(), context.warehouse(), PodiumConf.normalization(),
+        PodiumConf.benchmarks()).run(replicates);
+    printResult(context.spark(), r, context.out());
+    return 0;
+  }
+
+  /** One line on the snapshot, then its board. */
+  public static void printResult(SparkSession spark, SnapshotJob.Result r, PrintStream out) {
+    out.printf("%s snapshot %s (%s): %d ranked, %d listed apart%n",
+        r.appended() ? "took" : "scores unchanged since", r.snapshotId(), r.time(), r.ranked(), r.unranked());
+    Dataset<Row> board = spark.sql("SELECT rank, IF(tied_with_next, '=', '') AS tie, model_key,"
+        + " round(average, 2) AS average, concat('[', round(average_low, 2), ', ', round(average_high, 2), ']') AS ci95,"
+        + " round(ifeval, 2) AS ifeval, round(bbh, 2) AS bbh, round(math_hard, 2) AS math,"
+        + " round(gpqa, 2) AS gpqa, round(musr, 2) AS musr, round(mmlu_pro, 2) AS mmlu_pro, missing"
+        + " FROM " + Tables.DATABASE + "." + Tables.LEADERBOARD.name() + " WHERE snapshot_id = '" + r.snapshotId()
+        + "' ORDER BY ranked DESC, rank, model_key");
+    ResultFormat.TABLE.print(board.schema(), board.collectAsList(), out, 60);
+  }
+}

@@ -1,0 +1,210 @@
+package io.podium.leaderboard.snapshot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.podium.leaderboard.normalize.Normalization;
+import io.podium.spark.Warehouse;
+import io.podium.tables.Tables;
+import io.podium.tasks.TaskDefinition;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * The snapshot job: from {@code task_scores} (and {@code sample_scores} for the intervals) to
+ * one appended snapshot of {@code leaderboard}, as the Open LLM Leaderboard v2 computed its
+ * board: published normalization, average of the six, rank among the models complete on all
+ * six, 95% intervals, statistical ties of adjacent ranks, model metadata and cost.
+ *
+ * <p>The snapshot id is a hash of the snapshot's content (not of its time or input versions),
+ * so taking a snapshot again from unchanged scores appends nothing.
+ */
+public final class SnapshotJob {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * What a run did.
+   *
+   * @param snapshotId the snapshot's id
+   * @param time when it was taken (the earlier time, when unchanged)
+   * @param appended false when the latest snapshot already had this content
+   * @param ranked models ranked
+   * @param unranked models listed apart
+   */
+  public record Result(String snapshotId, Timestamp time, boolean appended, int ranked, int unranked) {}
+
+  private final SparkSession spark;
+  private final Warehouse warehouse;
+  private final Normalization rules;
+  private final Map<String, TaskDefinition> definitions;
+
+  public SnapshotJob(SparkSession spark, Warehouse warehouse, Normalization rules,
+      Map<String, TaskDefinition> definitions) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+    this.rules = rules;
+    this.definitions = definitions;
+  }
+
+  public Result run(int replicates) {
+    SnapshotInputs in = SnapshotInputs.read(spark, rules, definitions);
+    List<ModelStanding> standings = new ArrayList<>(ModelStanding.of(in, rules));
+    standings.sort(Comparator.comparing((ModelStanding s) -> !s.ranked())
+        .thenComparing(s -> s.ranked() ? -s.average() : 0.0)
+        .thenComparing(ModelStanding::modelKey));
+    Bootstrap bootstrap = Bootstrap.run(in, rules, standings, replicates);
+
+    TreeSet<String> mathMethods = new TreeSet<>();
+    standings.forEach(s -> mathMethods.addAll(s.mathMethods()));
+    String mathMethod = mathMethods.isEmpty() ? "none" : String.join(",", mathMethods);
+    String coverage = coverage(in);
+
+    List<Map<String, Object>> contents = new ArrayList<>();
+    int rank = 0;
+    for (int i = 0; i < standings.size(); i++) {
+      ModelStanding s = standings.get(i);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("math_method", mathMethod);
+      row.put("coverage", coverage);
+      row.putAll(identity(s.modelKey(), in.submissions.get(s.modelKey())));
+      row.put("ranked", s.ranked());
+      row.put("rank", s.ranked() ? ++rank : null);
+      boolean nextRanked = i + 1 < standings.size() && standings.get(i + 1).ranked();
+      row.put("tied_with_next", s.ranked() && nextRanked
+          ? bootstrap.tied(s.modelKey(), standings.get(i + 1).modelKey()) : null);
+      row.put("missing", s.ranked() ? null : String.join(", ", s.missing()));
+      putScore(row, "average", s.average(), null, bootstrap.interval(s.modelKey(), "average"));
+      for (String b : Tables.LEADERBOARD_BENCHMARKS) {
+        Normalization.Score score = s.scores().get(b);
+        putScore(row, b, score == null ? null : score.normalized(), score == null ? null : score.raw(),
+            bootstrap.interval(s.modelKey(), b));
+      }
+      row.putAll(metadata(s.modelKey(), in, rules.co2()));
+      contents.add(row);
+    }
+
+    String snapshotId = contentId(contents);
+    Row latest = latestSnapshot();
+    if (latest != null && latest.getString(0).equals(snapshotId)) {
+      return new Result(snapshotId, latest.getTimestamp(1), false, rank, standings.size() - rank);
+    }
+    Timestamp now = new Timestamp(System.currentTimeMillis());
+    String inputs = json(in.versions);
+    List<Row> rows = new ArrayList<>();
+    for (Map<String, Object> content : contents) {
+      Map<String, Object> full = new LinkedHashMap<>();
+      full.put("snapshot_id", snapshotId);
+      full.put("snapshot_time", now);
+      full.put("inputs", inputs);
+      full.putAll(content);
+      rows.add(toRow(full));
+    }
+    spark.createDataFrame(rows, Tables.LEADERBOARD.schema()).write().format("delta").mode("append")
+        .save(warehouse.location(Tables.LEADERBOARD));
+    return new Result(snapshotId, now, true, rank, standings.size() - rank);
+  }
+
+  private static void putScore(Map<String, Object> row, String name, Double normalized, Double raw,
+      double[] interval) {
+    if (!name.equals("average")) {
+      row.put(name + "_raw", raw);
+    }
+    row.put(name, normalized);
+    row.put(name + "_low", normalized == null || interval == null ? null : interval[0]);
+    row.put(name + "_high", normalized == null || interval == null ? null : interval[1]);
+  }
+
+  /** model_id, revision and precision: from the submission, else from the model key (id@revision#precision). */
+  private static Map<String, Object> identity(String modelKey, Row submission) {
+    Map<String, Object> id = new LinkedHashMap<>();
+    id.put("model_key", modelKey);
+    if (submission != null) {
+      id.put("model_id", submission.getAs("model_id"));
+      id.put("revision", submission.getAs("revision"));
+      id.put("precision", submission.getAs("precision"));
+      return id;
+    }
+    int at = modelKey.lastIndexOf('@');
+    int hash = modelKey.lastIndexOf('#');
+    boolean parsed = at > 0 && hash > at;
+    id.put("model_id", parsed ? modelKey.substring(0, at) : modelKey);
+    id.put("revision", parsed ? modelKey.substring(at + 1, hash) : "");
+    id.put("precision", parsed ? modelKey.substring(hash + 1) : "");
+    return id;
+  }
+
+  private static Map<String, Object> metadata(String modelKey, SnapshotInputs in, Normalization.Co2 co2) {
+    Row sub = in.submissions.get(modelKey);
+    double[] cost = in.costs.get(modelKey);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("model_type", sub == null ? null : sub.getAs("model_type"));
+    m.put("architecture", sub == null ? null : sub.getAs("architecture"));
+    m.put("params_billions", sub == null ? null : sub.getAs("params_billions"));
+    m.put("license", sub == null ? null : sub.getAs("license"));
+    m.put("chat_template", sub == null ? null : sub.getAs("chat_template"));
+    m.put("submitted_at", sub == null ? null : sub.getAs("submitted_at"));
+    Double evaluationSeconds = cost != null ? Double.valueOf(cost[1])
+        : sub == null ? null : sub.<Double>getAs("evaluation_seconds");
+    m.put("gpu_seconds", cost != null ? Double.valueOf(cost[0]) : null);
+    m.put("co2_kg", co2.kilograms(evaluationSeconds));
+    m.put("source", cost == null && sub != null && "harness".equals(sub.getAs("backend")) ? "harness" : "podium");
+    return m;
+  }
+
+  /** Per benchmark: the subtasks the ranking covers, of those defined. */
+  private static String coverage(SnapshotInputs in) {
+    Map<String, Object> c = new TreeMap<>();
+    in.subtasks.forEach((b, subtasks) -> c.put(b, subtasks.size() + "/" + in.definedSubtasks.get(b)));
+    return json(c);
+  }
+
+  private Row latestSnapshot() {
+    List<Row> rows = spark.sql("SELECT snapshot_id, snapshot_time FROM " + Warehouse.qualified(Tables.LEADERBOARD)
+        + " ORDER BY snapshot_time DESC LIMIT 1").collectAsList();
+    return rows.isEmpty() ? null : rows.get(0);
+  }
+
+  private static Row toRow(Map<String, Object> values) {
+    StructField[] fields = Tables.LEADERBOARD.schema().fields();
+    Object[] out = new Object[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      if (!values.containsKey(fields[i].name())) {
+        throw new IllegalStateException("snapshot row lacks column " + fields[i].name());
+      }
+      out[i] = values.get(fields[i].name());
+    }
+    return RowFactory.create(out);
+  }
+
+  /** First 16 hex digits of the SHA-256 of the rows' content. */
+  static String contentId(List<Map<String, Object>> contents) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(json(contents).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
