@@ -4,6 +4,7 @@ import io.podium.bench.InferenceBenchmarkCommand;
 import io.podium.demo.DemoCommand;
 import io.podium.evaluate.EvaluateCommand;
 import io.podium.ingest.IngestCommand;
+import io.podium.leaderboard.importer.ImportHarnessCommand;
 import io.podium.leaderboard.snapshot.SnapshotCommand;
 import io.podium.score.ScoreCommand;
 import io.podium.score.responses.ScoreResponsesCommand;
@@ -34,7 +35,8 @@ public final class Podium {
 
   public Podium() {
     for (Command c : List.of(new DemoCommand(), new IngestCommand(), new EvaluateCommand(), new ScoreCommand(),
-        new ScoreResponsesCommand(), new SnapshotCommand(), new SqlCommand(),
+        new ScoreResponsesCommand(), new SnapshotCommand(),
+        new ImportHarnessCommand(), new SqlCommand(),
         new InferenceBenchmarkCommand())) {
       commands.put(c.name(), c);
     }

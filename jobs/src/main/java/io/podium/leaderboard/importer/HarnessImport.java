@@ -1,0 +1,103 @@
+package io.podium.leaderboard.importer;
+
+import io.podium.spark.Warehouse;
+import io.podium.tables.Table;
+import io.podium.tables.Tables;
+import io.podium.tasks.TaskDefinition;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * Imports lm-evaluation-harness results of the {@code leaderboard} group into
+ * {@code task_scores} (method {@code imported}) and {@code submissions} (status
+ * {@code IMPORTED}), so that runs made elsewhere stand on the board beside Podium's own. Every
+ * subtask of the six benchmarks must be there with its metrics and document count; a partial
+ * file is refused, naming what it lacks. Re-importing a file changes nothing.
+ */
+public final class HarnessImport {
+
+  static final String METHOD = "imported";
+
+  /** What was imported from one file. */
+  public record Imported(Path file, String modelKey, int tasks) {}
+
+  private final SparkSession spark;
+  private final Map<String, TaskDefinition> definitions;
+
+  public HarnessImport(SparkSession spark, Map<String, TaskDefinition> definitions) {
+    this.spark = spark;
+    this.definitions = definitions;
+  }
+
+  /** Reads and checks every file first, then writes them all (two MERGEs). */
+  public List<Imported> run(List<Path> files) throws IOException {
+    List<Row> taskRows = new ArrayList<>();
+    List<Row> submissionRows = new ArrayList<>();
+    List<Imported> imported = new ArrayList<>();
+    Timestamp now = new Timestamp(System.currentTimeMillis());
+    for (Path file : files) {
+      HarnessResults r = HarnessResults.read(file);
+      List<String> missing = new ArrayList<>();
+      List<Row> rows = new ArrayList<>();
+      for (TaskDefinition def : definitions.values()) {
+        for (TaskDefinition.Subtask subtask : def.subtasks()) {
+          Map<String, Double> values = r.metrics().get(subtask.task());
+          Long n = r.samples().get(subtask.task());
+          if (values == null) {
+            missing.add(subtask.task());
+            continue;
+          }
+          if (n == null) {
+            missing.add("n-samples of " + subtask.task());
+            continue;
+          }
+          for (String metric : def.metrics()) {
+            Double value = values.get(metric);
+            if (value == null) {
+              missing.add(subtask.task() + " " + metric);
+              continue;
+            }
+            rows.add(RowFactory.create(r.modelKey(), def.benchmark(), subtask.name(), subtask.task(), metric, METHOD,
+                value, values.get(metric + "_stderr"), n, n, "", now));
+          }
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw new IOException(file + " is not a complete leaderboard run: it lacks " + missing.size() + " result(s): "
+            + String.join(", ", missing.subList(0, Math.min(12, missing.size())))
+            + (missing.size() > 12 ? ", ..." : "") + " (run lm_eval with --tasks leaderboard)");
+      }
+      taskRows.addAll(rows);
+      submissionRows.add(RowFactory.create(r.modelKey(), r.modelName(), r.revision(), r.precision(), "harness", null,
+          null, null, null, null, r.chatTemplate(), null, r.date() != null ? r.date() : now, "IMPORTED", null,
+          r.evaluationSeconds(), file.toString(), now));
+      imported.add(new Imported(file, r.modelKey(), rows.size()));
+    }
+    merge(Tables.TASK_SCORES, spark.createDataFrame(taskRows, Tables.TASK_SCORES.schema())
+        .withColumn("score_hash", functions.expr("sha2(to_json(struct(task, method, value, stderr, n, units)), 256)")),
+        "t.score_hash <> s.score_hash");
+    merge(Tables.SUBMISSIONS, spark.createDataFrame(submissionRows, Tables.SUBMISSIONS.schema()),
+        "NOT (t.revision <=> s.revision AND t.precision <=> s.precision AND t.chat_template <=> s.chat_template"
+            + " AND t.evaluation_seconds <=> s.evaluation_seconds AND t.submitted_at <=> s.submitted_at"
+            + " AND t.source_file <=> s.source_file AND t.status <=> s.status)");
+    return imported;
+  }
+
+  private void merge(Table table, Dataset<Row> source, String changed) {
+    String view = "podium_import_" + table.name();
+    source.createOrReplaceTempView(view);
+    spark.sql("MERGE INTO " + Warehouse.qualified(table) + " t USING " + view + " s ON " + table.keyJoinCondition()
+        + " WHEN MATCHED AND " + changed + " THEN UPDATE SET *"
+        + " WHEN NOT MATCHED THEN INSERT *");
+    spark.catalog().dropTempView(view);
+  }
+}

@@ -1,0 +1,49 @@
+package io.podium.leaderboard.importer;
+
+import io.podium.cli.Command;
+import io.podium.cli.CommandContext;
+import io.podium.cli.Option;
+import io.podium.cli.ParsedArgs;
+import io.podium.cli.UsageException;
+import io.podium.conf.PodiumConf;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code podium import-harness FILE...}: lm-evaluation-harness results → task_scores, submissions. */
+public final class ImportHarnessCommand implements Command {
+
+  @Override
+  public String name() {
+    return "import-harness";
+  }
+
+  @Override
+  public String summary() {
+    return "import lm-evaluation-harness results_*.json of the leaderboard group into task_scores and submissions";
+  }
+
+  @Override
+  public String usage() {
+    return "FILE [FILE...]";
+  }
+
+  @Override
+  public List<Option> options() {
+    return List.of();
+  }
+
+  @Override
+  public int run(ParsedArgs args, CommandContext context) throws Exception {
+    List<String> files = args.positionals();
+    if (files.isEmpty()) {
+      throw new UsageException("podium import-harness: name at least one results file (results_<date>.json)");
+    }
+    List<HarnessImport.Imported> imported = new HarnessImport(context.spark(), PodiumConf.benchmarks())
+        .run(files.stream().map(Path::of).toList());
+    for (HarnessImport.Imported i : imported) {
+      context.out().printf("imported %s: %d task scores from %s%n", i.modelKey(), i.tasks(), i.file());
+    }
+    context.out().println("run podium snapshot to put them on the board");
+    return 0;
+  }
+}
