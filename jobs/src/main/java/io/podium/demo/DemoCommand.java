@@ -6,6 +6,8 @@ import io.podium.cli.Option;
 import io.podium.cli.ParsedArgs;
 import io.podium.conf.PodiumConf;
 import io.podium.evaluate.EvaluateJob;
+import io.podium.leaderboard.snapshot.SnapshotCommand;
+import io.podium.leaderboard.snapshot.SnapshotJob;
 import io.podium.models.ModelSpec;
 import io.podium.score.ScoreCommand;
 import io.podium.score.ScoreJob;
@@ -23,8 +25,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code podium demo}: the pipeline on the embedded default: ingest the sample files shipped in
- * the jar (all six benchmarks, Hugging Face layout), evaluate the built-in models, score them, and
- * show requests per benchmark, predictions per model and the task scores.
+ * the jar (all six benchmarks, Hugging Face layout), evaluate the built-in models, score them, take
+ * a leaderboard snapshot, and show requests per benchmark, predictions per model, the task scores
+ * and the leaderboard.
  */
 public final class DemoCommand implements Command {
 
@@ -38,7 +41,7 @@ public final class DemoCommand implements Command {
 
   @Override
   public String summary() {
-    return "run the pipeline on the bundled samples: ingest, evaluate the built-in models, score them";
+    return "run the pipeline on the bundled samples: ingest, evaluate and score the built-in models, snapshot";
   }
 
   @Override
@@ -89,6 +92,12 @@ public final class DemoCommand implements Command {
     ScoreJob.Summary scored = new ScoreJob(spark, PodiumConf.benchmarks(), context.out())
         .run(new ScoreJob.Options(List.of(), List.of(), MathEquivalence.SYMPY_2024));
     ScoreCommand.printReport(spark, scored, context.out());
+
+    context.out().println();
+    context.out().println("== snapshot: the leaderboard of the built-in models (over the bundled samples)");
+    SnapshotJob.Result snapshot = new SnapshotJob(spark, context.warehouse(), PodiumConf.normalization(),
+        PodiumConf.benchmarks()).run();
+    SnapshotCommand.printResult(spark, snapshot, context.out());
     context.out().printf("demo done in %.1f s; query the tables with: bin/podium sql \"SELECT ...\"%n",
         (System.nanoTime() - start) / 1e9);
     return 0;

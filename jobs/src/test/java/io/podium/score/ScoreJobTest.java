@@ -177,6 +177,24 @@ class ScoreJobTest {
   }
 
   @Test
+  void aSnapshotOfTheScoredModelHasIntervalsFromItsDocuments() {
+    Cli snapshot = Cli.in(warehouse, "snapshot", "--replicates", "200");
+    assertEquals(0, snapshot.code, snapshot.toString());
+    Row r = TestSpark.get().sql("SELECT * FROM " + table("leaderboard") + " WHERE model_key = '" + MODEL + "'"
+        + " ORDER BY snapshot_time DESC LIMIT 1").first();
+    assertTrue(r.<Boolean>getAs("ranked"), "complete on every ingested subtask");
+    assertTrue(r.<String>getAs("coverage").contains("\"bbh\":\"3/24\""), r.<String>getAs("coverage"));
+    for (String b : List.of("average", "ifeval", "bbh", "math_hard", "gpqa", "musr", "mmlu_pro")) {
+      double value = r.getAs(b);
+      double low = r.getAs(b + "_low");
+      double high = r.getAs(b + "_high");
+      assertTrue(low <= value + 1e-9 && value <= high + 1e-9, b + ": " + low + " <= " + value + " <= " + high);
+    }
+    assertEquals("sympy_2024", r.getAs("math_method"));
+    assertTrue(r.<Double>getAs("co2_kg") > 0, "evaluation time is known from the predictions");
+  }
+
+  @Test
   void aModelWithoutPredictionsIsNamedInTheError() {
     Cli score = Cli.in(warehouse, "score", "--model", "builtin:no-such-model");
     assertEquals(1, score.code, score.toString());

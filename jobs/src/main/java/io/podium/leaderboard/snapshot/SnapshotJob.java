@@ -60,6 +60,11 @@ public final class SnapshotJob {
     this.definitions = definitions;
   }
 
+  /** Takes a snapshot with the default number of bootstrap replicates. */
+  public Result run() {
+    return run(Bootstrap.REPLICATES);
+  }
+
   public Result run(int replicates) {
     SnapshotInputs in = SnapshotInputs.read(spark, rules, definitions);
     List<ModelStanding> standings = new ArrayList<>(ModelStanding.of(in, rules));
