@@ -4,6 +4,7 @@ import io.podium.bench.InferenceBenchmarkCommand;
 import io.podium.demo.DemoCommand;
 import io.podium.evaluate.EvaluateCommand;
 import io.podium.ingest.IngestCommand;
+import io.podium.leaderboard.view.LeaderboardCommand;
 import io.podium.score.ScoreCommand;
 import io.podium.score.responses.ScoreResponsesCommand;
 import io.podium.spark.Warehouse;
@@ -33,7 +34,7 @@ public final class Podium {
 
   public Podium() {
     for (Command c : List.of(new DemoCommand(), new IngestCommand(), new EvaluateCommand(), new ScoreCommand(),
-        new ScoreResponsesCommand(), new SqlCommand(),
+        new ScoreResponsesCommand(), new SqlCommand(), new LeaderboardCommand(),
         new InferenceBenchmarkCommand())) {
       commands.put(c.name(), c);
     }
