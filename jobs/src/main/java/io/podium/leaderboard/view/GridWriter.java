@@ -109,7 +109,28 @@ public enum GridWriter {
 
   public abstract void write(Grid grid, List<String> notes, PrintStream out);
 
+  /**
+   * A cell on one line and harmless to a terminal: line breaks and tabs as {@code \n},
+   * {@code \r}, {@code \t}; other control characters (escape sequences in a model id) as
+   * {@code \}{@code uXXXX}.
+   */
   static String oneLine(String s) {
-    return s.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.toString();
   }
 }
