@@ -51,10 +51,7 @@ public final class Browser implements AutoCloseable {
 
   /** Starts chromedriver and a headless Chromium session; {@code dir} gets the profile and the driver's log. */
   public static Browser start(Path dir) throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM), "skipped: no Chromium at " + CHROMIUM
-        + " (Debian: apt-get install chromium chromium-driver)");
-    assumeTrue(Files.isExecutable(CHROMEDRIVER), "skipped: no chromedriver at " + CHROMEDRIVER
-        + " (Debian: apt-get install chromium-driver)");
+    assumeInstalled();
     int port;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
@@ -74,6 +71,14 @@ public final class Browser implements AutoCloseable {
       browser.close();
       throw e;
     }
+  }
+
+  /** Skips the calling test, saying what is missing, unless Chromium and chromedriver are installed. */
+  public static void assumeInstalled() {
+    assumeTrue(Files.isExecutable(CHROMIUM), "skipped: no Chromium at " + CHROMIUM
+        + " (Debian: apt-get install chromium chromium-driver)");
+    assumeTrue(Files.isExecutable(CHROMEDRIVER), "skipped: no chromedriver at " + CHROMEDRIVER
+        + " (Debian: apt-get install chromium-driver)");
   }
 
   private void awaitReady() throws Exception {
