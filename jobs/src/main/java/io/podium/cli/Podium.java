@@ -6,6 +6,7 @@ import io.podium.evaluate.EvaluateCommand;
 import io.podium.ingest.IngestCommand;
 import io.podium.leaderboard.importer.ImportHarnessCommand;
 import io.podium.leaderboard.snapshot.SnapshotCommand;
+import io.podium.leaderboard.view.LeaderboardCommand;
 import io.podium.score.ScoreCommand;
 import io.podium.score.responses.ScoreResponsesCommand;
 import io.podium.spark.Warehouse;
@@ -35,7 +36,7 @@ public final class Podium {
 
   public Podium() {
     for (Command c : List.of(new DemoCommand(), new IngestCommand(), new EvaluateCommand(), new ScoreCommand(),
-        new ScoreResponsesCommand(), new SnapshotCommand(),
+        new ScoreResponsesCommand(), new SnapshotCommand(), new LeaderboardCommand(),
         new ImportHarnessCommand(), new SqlCommand(),
         new InferenceBenchmarkCommand())) {
       commands.put(c.name(), c);
