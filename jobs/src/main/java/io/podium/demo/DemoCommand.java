@@ -7,6 +7,8 @@ import io.podium.cli.ParsedArgs;
 import io.podium.conf.PodiumConf;
 import io.podium.evaluate.EvaluateJob;
 import io.podium.leaderboard.snapshot.SnapshotCommand;
+import io.podium.leaderboard.view.HtmlPage;
+import io.podium.leaderboard.view.Snapshot;
 import io.podium.leaderboard.snapshot.SnapshotJob;
 import io.podium.models.ModelSpec;
 import io.podium.score.ScoreCommand;
@@ -15,6 +17,7 @@ import io.podium.scoring.math.MathEquivalence;
 import io.podium.ingest.IngestCommand;
 import io.podium.ingest.IngestJob;
 import io.podium.sql.ResultFormat;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +33,9 @@ import org.apache.spark.sql.SparkSession;
  * and the leaderboard.
  */
 public final class DemoCommand implements Command {
+
+  /** Where the demo writes the leaderboard page, relative to the working directory. */
+  static final String PAGE = "podium-leaderboard.html";
 
   /** The built-in models the demo evaluates. */
   static final List<String> MODELS = List.of("builtin:tiny-gpt", "builtin:bigram-gpt", "builtin:sphinx-trigram");
@@ -97,7 +103,10 @@ public final class DemoCommand implements Command {
     context.out().println("== snapshot: the leaderboard of the built-in models (over the bundled samples)");
     SnapshotJob.Result snapshot = new SnapshotJob(spark, context.warehouse(), PodiumConf.normalization(),
         PodiumConf.benchmarks()).run();
-    SnapshotCommand.printResult(spark, snapshot, context.out());
+    Snapshot board = SnapshotCommand.printResult(spark, snapshot, context.out());
+    Path page = Path.of(PAGE).toAbsolutePath();
+    Files.writeString(page, HtmlPage.render(board), StandardCharsets.UTF_8);
+    context.out().println("leaderboard page: " + page);
     context.out().printf("demo done in %.1f s; query the tables with: bin/podium sql \"SELECT ...\"%n",
         (System.nanoTime() - start) / 1e9);
     return 0;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.podium.testing.Launcher;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,5 +70,15 @@ class LauncherIT {
         +----------------------------------+--------------+
         3 rows
         """, scores.output.substring(scores.output.indexOf("+-")));
+
+    // ... and ends with the leaderboard of the three, and its page.
+    assertTrue(demo.output.contains("took snapshot") && demo.output.contains("3 ranked, 0 listed apart"),
+        demo.output);
+    java.nio.file.Path page = tmp.resolve("podium-leaderboard.html");
+    assertTrue(demo.output.contains("leaderboard page: " + page.toAbsolutePath()), demo.output);
+    String html = java.nio.file.Files.readString(page);
+    for (String model : List.of("podium/tiny-gpt", "podium/bigram-gpt", "podium/sphinx-trigram")) {
+      assertTrue(html.contains(model), model);
+    }
   }
 }

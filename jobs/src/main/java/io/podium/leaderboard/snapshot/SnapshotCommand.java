@@ -6,12 +6,12 @@ import io.podium.cli.Option;
 import io.podium.cli.ParsedArgs;
 import io.podium.cli.UsageException;
 import io.podium.conf.PodiumConf;
-import io.podium.sql.ResultFormat;
-import io.podium.tables.Tables;
+import io.podium.leaderboard.view.LeaderboardReader;
+import io.podium.leaderboard.view.Snapshot;
+import io.podium.leaderboard.view.SnapshotSelector;
+import io.podium.leaderboard.view.ViewFormat;
 import java.io.PrintStream;
 import java.util.List;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /** {@code podium snapshot}: task scores → one appended leaderboard snapshot. */
@@ -50,16 +50,13 @@ public final class SnapshotCommand implements Command {
     return 0;
   }
 
-  /** One line on the snapshot, then its board. */
-  public static void printResult(SparkSession spark, SnapshotJob.Result r, PrintStream out) {
+  /** One line on the snapshot, then its board as {@code podium leaderboard} shows it. */
+  public static Snapshot printResult(SparkSession spark, SnapshotJob.Result r, PrintStream out) {
     out.printf("%s snapshot %s (%s): %d ranked, %d listed apart%n",
         r.appended() ? "took" : "scores unchanged since", r.snapshotId(), r.time(), r.ranked(), r.unranked());
-    Dataset<Row> board = spark.sql("SELECT rank, IF(tied_with_next, '=', '') AS tie, model_key,"
-        + " round(average, 2) AS average, concat('[', round(average_low, 2), ', ', round(average_high, 2), ']') AS ci95,"
-        + " round(ifeval, 2) AS ifeval, round(bbh, 2) AS bbh, round(math_hard, 2) AS math,"
-        + " round(gpqa, 2) AS gpqa, round(musr, 2) AS musr, round(mmlu_pro, 2) AS mmlu_pro, missing"
-        + " FROM " + Tables.DATABASE + "." + Tables.LEADERBOARD.name() + " WHERE snapshot_id = '" + r.snapshotId()
-        + "' ORDER BY ranked DESC, rank, model_key");
-    ResultFormat.TABLE.print(board.schema(), board.collectAsList(), out, 60);
+    LeaderboardReader reader = new LeaderboardReader(spark);
+    Snapshot snapshot = reader.load(new SnapshotSelector(reader.snapshots()).select(r.snapshotId()));
+    ViewFormat.TABLE.write(snapshot, out);
+    return snapshot;
   }
 }
