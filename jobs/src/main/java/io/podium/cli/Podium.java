@@ -7,7 +7,11 @@ import io.podium.ingest.IngestCommand;
 import io.podium.leaderboard.importer.ImportHarnessCommand;
 import io.podium.leaderboard.snapshot.SnapshotCommand;
 import io.podium.leaderboard.view.LeaderboardCommand;
+import io.podium.pipeline.RunPipelineCommand;
 import io.podium.score.ScoreCommand;
+import io.podium.submissions.ClaimCommand;
+import io.podium.submissions.SubmissionsCommand;
+import io.podium.submissions.SubmitCommand;
 import io.podium.score.responses.ScoreResponsesCommand;
 import io.podium.spark.Warehouse;
 import io.podium.sql.SqlCommand;
@@ -37,7 +41,8 @@ public final class Podium {
   public Podium() {
     for (Command c : List.of(new DemoCommand(), new IngestCommand(), new EvaluateCommand(), new ScoreCommand(),
         new ScoreResponsesCommand(), new SnapshotCommand(), new LeaderboardCommand(),
-        new ImportHarnessCommand(), new SqlCommand(),
+        new ImportHarnessCommand(), new SubmitCommand(), new SubmissionsCommand(), new ClaimCommand(),
+        new RunPipelineCommand(), new SqlCommand(),
         new InferenceBenchmarkCommand())) {
       commands.put(c.name(), c);
     }

@@ -2,6 +2,8 @@ package io.podium.conf;
 
 import io.podium.ingest.SourceLayout;
 import io.podium.leaderboard.normalize.Normalization;
+import io.podium.pipeline.PipelineDefinition;
+import io.podium.submissions.SubmissionRules;
 import io.podium.tasks.TaskDefinition;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +51,20 @@ public final class PodiumConf {
   public static Normalization normalization() throws IOException {
     try (InputStream in = Files.newInputStream(ClasspathFolder.path("conf/leaderboard").resolve("normalization.yaml"))) {
       return Normalization.load(in, "conf/leaderboard/normalization.yaml");
+    }
+  }
+
+  /** The submission queue's rules ({@code conf/submissions.yaml}). */
+  public static SubmissionRules submissionRules() throws IOException {
+    try (InputStream in = Files.newInputStream(ClasspathFolder.path("conf").resolve("submissions.yaml"))) {
+      return SubmissionRules.load(in, "conf/submissions.yaml");
+    }
+  }
+
+  /** The pipeline's steps ({@code conf/pipeline.yaml}), shared with the Airflow DAG. */
+  public static PipelineDefinition pipeline() throws IOException {
+    try (InputStream in = Files.newInputStream(ClasspathFolder.path("conf").resolve("pipeline.yaml"))) {
+      return PipelineDefinition.load(in, "conf/pipeline.yaml");
     }
   }
 

@@ -5,7 +5,10 @@ import io.podium.cli.CommandContext;
 import io.podium.cli.Option;
 import io.podium.cli.ParsedArgs;
 import io.podium.cli.UsageException;
+import io.podium.conf.PodiumConf;
 import io.podium.models.ModelSpec;
+import io.podium.submissions.SubmissionQueue;
+import org.apache.spark.sql.Row;
 import java.util.List;
 
 /** {@code podium evaluate}: a model over the requests → predictions. */
@@ -23,14 +26,17 @@ public final class EvaluateCommand implements Command {
 
   @Override
   public String usage() {
-    return "--model builtin:NAME|DIR|s3a://...|conf/models/NAME.yaml [--benchmarks LIST] [--limit N]";
+    return "--model builtin:NAME|DIR|s3a://...|conf/models/NAME.yaml | --submission MODEL_KEY"
+        + " [--benchmarks LIST] [--limit N]";
   }
 
   @Override
   public List<Option> options() {
     return List.of(
         Option.value("model", "SPEC", "builtin:tiny-gpt, builtin:bigram-gpt, an ONNX export folder (local or"
-            + " s3a://, optionally onnx:URI) or a model file conf/models/*.yaml (required)"),
+            + " s3a://, optionally onnx:URI) or a model file conf/models/*.yaml"),
+        Option.value("submission", "MODEL_KEY", "a claimed submission (see podium claim): evaluates its model and"
+            + " marks it FINISHED, or FAILED with the reason"),
         Option.repeated("benchmarks", "LIST", "comma-separated benchmarks (default: all ingested)"),
         Option.value("limit", "N", "only the first N documents of each subtask"),
         Option.value("shards-per-chunk", "N", "shards per committed chunk (default 8)"),
@@ -40,10 +46,38 @@ public final class EvaluateCommand implements Command {
   @Override
   public int run(ParsedArgs args, CommandContext context) throws Exception {
     String model = args.get("model");
-    if (model == null) {
-      throw new UsageException("podium evaluate: --model is required (e.g. --model builtin:tiny-gpt)");
+    String submission = args.get("submission");
+    if ((model == null) == (submission == null)) {
+      throw new UsageException("podium evaluate: give --model (e.g. --model builtin:tiny-gpt) or --submission KEY");
     }
-    ModelSpec spec = ModelSpec.parse(model);
+    if (submission != null) {
+      return evaluateSubmission(submission, args, context);
+    }
+    return evaluate(ModelSpec.parse(model), args, context);
+  }
+
+  /** Evaluates a submission's model and records how it ended in the queue. */
+  private int evaluateSubmission(String modelKey, ParsedArgs args, CommandContext context) throws Exception {
+    SubmissionQueue queue = new SubmissionQueue(context.spark(), PodiumConf.submissionRules());
+    Row row = queue.get(modelKey);
+    if (row == null) {
+      throw new IllegalArgumentException("no submission " + modelKey + "; see podium submissions");
+    }
+    try {
+      ModelSpec spec = new ModelSpec(row.getAs("model_id"), row.getAs("revision"), row.getAs("precision"),
+          row.getAs("backend"), row.getAs("uri"), null, null);
+      int code = evaluate(spec, args, context);
+      if (code == 0) {
+        queue.finish(modelKey);
+      }
+      return code;
+    } catch (Exception e) {
+      queue.fail(modelKey, rootMessage(e));
+      throw e;
+    }
+  }
+
+  private int evaluate(ModelSpec spec, ParsedArgs args, CommandContext context) throws Exception {
     int perChunk = args.getInt("shards-per-chunk", 8);
     Integer limit = args.has("limit") ? args.getInt("limit", 0) : null;
     Integer maxChunks = args.has("max-chunks") ? args.getInt("max-chunks", 0) : null;

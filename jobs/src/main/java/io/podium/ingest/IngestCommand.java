@@ -46,7 +46,9 @@ public final class IngestCommand implements Command {
         Option.value("shards", "N", "number of shards requests are spread over (default " + DEFAULT_SHARDS + ")"),
         Option.repeated("fewshot-source", "BENCHMARK=PATH", "file (or glob) of a benchmark's few-shot split,"
             + " e.g. mmlu_pro=validation.parquet"),
-        Option.flag("strict", "stop before writing anything if any record is rejected"));
+        Option.flag("strict", "stop before writing anything if any record is rejected"),
+        Option.flag("if-changed", "do nothing when the source's files (paths, sizes, times) and these arguments are"
+            + " unchanged since the last ingest"));
   }
 
   @Override
@@ -77,8 +79,20 @@ public final class IngestCommand implements Command {
     IngestJob.Options options = new IngestJob.Options(
         sourceRoot, layout, args.getList("benchmarks"), shards, fewshot, args.has("strict"));
 
+    String fingerprint = null;
+    if (args.has("if-changed")) {
+      fingerprint = SourceFingerprint.of(spark, sourceRoot, List.of(layout.name(), String.valueOf(args.getList(
+          "benchmarks")), String.valueOf(shards), String.valueOf(fewshot), String.valueOf(args.has("strict"))));
+      if (fingerprint.equals(SourceFingerprint.recorded(spark))) {
+        context.out().println("source unchanged since the last ingest (" + source + "); nothing to do");
+        return 0;
+      }
+    }
     long start = System.nanoTime();
     IngestJob.Result result = new IngestJob(spark, context.warehouse(), definitions).run(options);
+    if (fingerprint != null) {
+      SourceFingerprint.record(spark, fingerprint);
+    }
     printReport(result, context.out());
     context.out().printf("ingested %s into %s in %.1f s (%d shards)%n",
         source, context.warehouse(), (System.nanoTime() - start) / 1e9, shards);

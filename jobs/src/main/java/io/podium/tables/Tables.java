@@ -165,9 +165,10 @@ public final class Tables {
       List.of());
 
   /**
-   * Who asked for which model, with what it is: one row per model key. Written by
-   * {@code import-harness} (and by submissions); read by the snapshot job for the model's
-   * metadata.
+   * The submission queue and who asked for which model, with what it is: one row per model key,
+   * PENDING → RUNNING → FINISHED or FAILED (IMPORTED for imported harness results). Written by
+   * {@code submit}, {@code claim}, {@code evaluate --submission} and {@code import-harness}; read
+   * by the snapshot job for the model's metadata.
    */
   public static final Table SUBMISSIONS = new Table(
       "submissions",
@@ -187,6 +188,10 @@ public final class Tables {
           col("submitted_at", TimestampType, false, "when it was submitted"),
           col("status", StringType, false, "PENDING, RUNNING, FINISHED, FAILED or IMPORTED"),
           col("reason", StringType, true, "why it FAILED"),
+          col("submission_id", StringType, false, "unique id of this submission (a UUID)"),
+          col("claimed_by", StringType, true, "the claim (a UUID) of the run that took it; one run per submission"),
+          col("started_at", TimestampType, true, "when a run claimed it"),
+          col("finished_at", TimestampType, true, "when it ended FINISHED or FAILED"),
           col("evaluation_seconds", DoubleType, true, "wall time of its evaluation, when known (harness results)"),
           col("source_file", StringType, true, "the results file it was imported from"),
           col("updated_at", TimestampType, false, "when the row last changed"),

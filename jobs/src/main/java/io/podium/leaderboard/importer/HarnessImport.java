@@ -79,7 +79,8 @@ public final class HarnessImport {
       taskRows.addAll(rows);
       submissionRows.add(RowFactory.create(r.modelKey(), r.modelName(), r.revision(), r.precision(), "harness", null,
           null, null, null, null, r.chatTemplate(), null, r.date() != null ? r.date() : now, "IMPORTED", null,
-          r.evaluationSeconds(), file.toString(), now));
+          java.util.UUID.nameUUIDFromBytes(r.modelKey().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
+          null, null, null, r.evaluationSeconds(), file.toString(), now));
       imported.add(new Imported(file, r.modelKey(), rows.size()));
     }
     merge(Tables.TASK_SCORES, spark.createDataFrame(taskRows, Tables.TASK_SCORES.schema())

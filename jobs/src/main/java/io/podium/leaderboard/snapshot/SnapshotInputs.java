@@ -93,6 +93,11 @@ final class SnapshotInputs {
     }
     for (Row r : spark.sql("SELECT * FROM " + Warehouse.qualified(Tables.SUBMISSIONS)).collectAsList()) {
       in.submissions.put(r.getAs("model_key"), r);
+      // A submitted model is on the board once it has FINISHED (or was IMPORTED); not while it is
+      // pending, running or after it FAILED.
+      if (!List.of("FINISHED", "IMPORTED").contains(r.<String>getAs("status"))) {
+        in.taskScores.remove(r.<String>getAs("model_key"));
+      }
     }
     for (Row r : spark.sql("SELECT model_key, sum(IF(device LIKE 'cuda%', latency_ms, 0)) / 1000,"
         + " sum(latency_ms) / 1000 FROM " + Warehouse.qualified(Tables.PREDICTIONS) + " GROUP BY model_key")

@@ -1,0 +1,149 @@
+package io.podium.submissions;
+
+import io.podium.spark.Warehouse;
+import io.podium.tables.Tables;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The submission queue in the {@code submissions} table: PENDING → RUNNING → FINISHED or
+ * FAILED. Every change is one Delta commit guarded by a condition on the current state, and
+ * each writer checks its own id afterwards, so a concurrent writer can never make two runs
+ * take the same submission or two submissions of the same model key both count.
+ */
+public final class SubmissionQueue {
+
+  public static final String PENDING = "PENDING";
+  public static final String RUNNING = "RUNNING";
+  public static final String FINISHED = "FINISHED";
+  public static final String FAILED = "FAILED";
+
+  private static final String TABLE = Warehouse.qualified(Tables.SUBMISSIONS);
+
+  private final SparkSession spark;
+  private final SubmissionRules rules;
+
+  public SubmissionQueue(SparkSession spark, SubmissionRules rules) {
+    this.spark = spark;
+    this.rules = rules;
+  }
+
+  /** Adds a PENDING submission; IllegalArgumentException naming the reason when it is refused. */
+  public Row submit(SubmissionRequest r) {
+    rules.validate(r);
+    Row existing = get(r.modelKey());
+    if (existing != null) {
+      throw duplicate(existing);
+    }
+    if (r.submitter() != null) {
+      Timestamp since = new Timestamp(System.currentTimeMillis() - rules.quota().days() * 86_400_000L);
+      long recent = spark.sql("SELECT count(*) FROM " + TABLE + " WHERE submitter = :submitter"
+          + " AND submitted_at > :since AND status <> 'IMPORTED'", Map.of("submitter", r.submitter(), "since", since))
+          .first().getLong(0);
+      if (recent >= rules.quota().perSubmitter()) {
+        throw new IllegalArgumentException("submitter " + r.submitter() + " has made " + recent + " submissions in the"
+            + " last " + rules.quota().days() + " days; the quota is " + rules.quota().perSubmitter()
+            + " (conf/submissions.yaml)");
+      }
+    }
+    String id = UUID.randomUUID().toString();
+    Timestamp now = new Timestamp(System.currentTimeMillis());
+    Row row = RowFactory.create(r.modelKey(), r.modelId(), r.revision(), r.precision(), r.backend(), r.uri(), null,
+        null, null, null, r.chatTemplate(), r.submitter(), now, PENDING, null, id, null, null, null, null, null, now);
+    spark.createDataFrame(List.of(row), Tables.SUBMISSIONS.schema()).createOrReplaceTempView("podium_submission");
+    spark.sql("MERGE INTO " + TABLE + " t USING podium_submission s ON t.model_key = s.model_key"
+        + " WHEN NOT MATCHED THEN INSERT *");
+    spark.catalog().dropTempView("podium_submission");
+    Row stored = get(r.modelKey());
+    if (stored == null || !id.equals(stored.getAs("submission_id"))) {
+      throw duplicate(stored);
+    }
+    return stored;
+  }
+
+  private static IllegalArgumentException duplicate(Row existing) {
+    return new IllegalArgumentException(existing.<String>getAs("model_key") + " was already submitted on "
+        + existing.getAs("submitted_at") + (existing.getAs("submitter") != null ? " by " + existing.getAs("submitter")
+        : "") + " (status " + existing.getAs("status") + "); a model key is evaluated once");
+  }
+
+  /** The submission of a model key, or null. */
+  public Row get(String modelKey) {
+    List<Row> rows = spark.sql("SELECT * FROM " + TABLE + " WHERE model_key = :key", Map.of("key", modelKey))
+        .collectAsList();
+    return rows.isEmpty() ? null : rows.get(0);
+  }
+
+  /** Submissions, oldest first; all of them when status is null. */
+  public List<Row> list(String status) {
+    return spark.sql("SELECT * FROM " + TABLE + " WHERE :status IS NULL OR status = :status ORDER BY submitted_at,"
+        + " model_key", java.util.Collections.singletonMap("status", status)).collectAsList();
+  }
+
+  /**
+   * Claims up to {@code limit} PENDING submissions, oldest first, for this run: each becomes
+   * RUNNING with this run's claim id. A submission another run claimed first (or at the same
+   * time: Delta lets one of two conflicting commits through) is skipped.
+   *
+   * @return the model keys claimed
+   */
+  public List<String> claim(int limit) {
+    String claim = UUID.randomUUID().toString();
+    List<String> claimed = new ArrayList<>();
+    for (Row pending : list(PENDING)) {
+      if (claimed.size() >= limit) {
+        break;
+      }
+      String key = pending.getAs("model_key");
+      try {
+        spark.sql("UPDATE " + TABLE + " SET status = 'RUNNING', claimed_by = :claim, started_at = current_timestamp(),"
+            + " updated_at = current_timestamp() WHERE model_key = :key AND status = 'PENDING'",
+            Map.of("claim", claim, "key", key));
+      } catch (RuntimeException e) {
+        if (!isConcurrentWrite(e)) {
+          throw e;
+        }
+        continue; // another run's commit won; it has the submission
+      }
+      Row now = get(key);
+      if (now != null && claim.equals(now.getAs("claimed_by"))) {
+        claimed.add(key);
+      }
+    }
+    return claimed;
+  }
+
+  /** Marks a RUNNING submission FINISHED. */
+  public void finish(String modelKey) {
+    end(modelKey, FINISHED, null);
+  }
+
+  /** Marks a submission FAILED with the reason (no secrets: messages name models and files only). */
+  public void fail(String modelKey, String reason) {
+    end(modelKey, FAILED, reason);
+  }
+
+  private void end(String modelKey, String status, String reason) {
+    java.util.Map<String, Object> args = new java.util.HashMap<>();
+    args.put("key", modelKey);
+    args.put("status", status);
+    args.put("reason", reason == null ? null : reason.length() > 2000 ? reason.substring(0, 2000) : reason);
+    spark.sql("UPDATE " + TABLE + " SET status = :status, reason = :reason, finished_at = current_timestamp(),"
+        + " updated_at = current_timestamp() WHERE model_key = :key", args);
+  }
+
+  private static boolean isConcurrentWrite(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getClass().getName().contains("Concurrent")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,20 @@
+package io.podium.submissions;
+
+/**
+ * What a user asks to have evaluated.
+ *
+ * @param modelId org/name
+ * @param revision a fixed revision
+ * @param precision e.g. float32
+ * @param backend onnx, openai or builtin
+ * @param uri the model folder, the endpoint, or the built-in model's name
+ * @param chatTemplate whether to use the model's chat template
+ * @param submitter who asks
+ */
+public record SubmissionRequest(String modelId, String revision, String precision, String backend, String uri,
+    boolean chatTemplate, String submitter) {
+
+  public String modelKey() {
+    return modelId + "@" + revision + "#" + precision;
+  }
+}

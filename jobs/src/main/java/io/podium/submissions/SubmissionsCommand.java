@@ -1,0 +1,47 @@
+package io.podium.submissions;
+
+import io.podium.cli.Command;
+import io.podium.cli.CommandContext;
+import io.podium.cli.Option;
+import io.podium.cli.ParsedArgs;
+import io.podium.sql.ResultFormat;
+import io.podium.tables.Tables;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** {@code podium submissions}: the queue. */
+public final class SubmissionsCommand implements Command {
+
+  @Override
+  public String name() {
+    return "submissions";
+  }
+
+  @Override
+  public String summary() {
+    return "list the submission queue (status, times, reasons)";
+  }
+
+  @Override
+  public String usage() {
+    return "[--status PENDING|RUNNING|FINISHED|FAILED|IMPORTED]";
+  }
+
+  @Override
+  public List<Option> options() {
+    return List.of(Option.value("status", "S", "only submissions in this state"));
+  }
+
+  @Override
+  public int run(ParsedArgs args, CommandContext context) throws Exception {
+    String status = args.get("status");
+    Dataset<Row> rows = context.spark().sql("SELECT model_key, backend, submitter, status, submitted_at, started_at,"
+        + " finished_at, reason FROM " + Tables.DATABASE + "." + Tables.SUBMISSIONS.name()
+        + " WHERE :status IS NULL OR status = :status ORDER BY submitted_at, model_key",
+        java.util.Collections.singletonMap("status", status));
+    ResultFormat.TABLE.print(rows.schema(), rows.collectAsList(), context.out(), 80);
+    return 0;
+  }
+}

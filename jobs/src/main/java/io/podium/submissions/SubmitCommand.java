@@ -1,0 +1,64 @@
+package io.podium.submissions;
+
+import io.podium.cli.Command;
+import io.podium.cli.CommandContext;
+import io.podium.cli.Option;
+import io.podium.cli.ParsedArgs;
+import io.podium.cli.UsageException;
+import io.podium.conf.PodiumConf;
+import java.util.List;
+import org.apache.spark.sql.Row;
+
+/** {@code podium submit}: a model into the queue (PENDING). */
+public final class SubmitCommand implements Command {
+
+  @Override
+  public String name() {
+    return "submit";
+  }
+
+  @Override
+  public String summary() {
+    return "submit a model for evaluation: validated, deduplicated, within the submitter's quota (PENDING)";
+  }
+
+  @Override
+  public String usage() {
+    return "--model ORG/NAME --revision REV --precision P --backend onnx|openai|builtin --uri URI"
+        + " [--chat-template] [--submitter NAME] [--check]";
+  }
+
+  @Override
+  public List<Option> options() {
+    return List.of(
+        Option.value("model", "ORG/NAME", "the model id (required)"),
+        Option.value("revision", "REV", "the fixed revision to evaluate: a commit or a tag that never moves (required)"),
+        Option.value("precision", "P", "float32, float16, bfloat16, 8bit or 4bit (required)"),
+        Option.value("backend", "B", "onnx (an Optimum export folder), openai (an endpoint) or builtin (required)"),
+        Option.value("uri", "URI", "the export folder (local or s3a://), the endpoint, or the built-in model's name"
+            + " (required)"),
+        Option.flag("chat-template", "evaluate with the model's chat template"),
+        Option.value("submitter", "NAME", "who submits (the quota counts per submitter)"),
+        Option.flag("check", "check that the model folder or endpoint is reachable before queueing"));
+  }
+
+  @Override
+  public int run(ParsedArgs args, CommandContext context) throws Exception {
+    for (String required : List.of("model", "revision", "precision", "backend", "uri")) {
+      if (args.get(required) == null) {
+        throw new UsageException("podium submit: --" + required + " is required; see --help");
+      }
+    }
+    SubmissionRequest request = new SubmissionRequest(args.get("model"), args.get("revision"), args.get("precision"),
+        args.get("backend"), args.get("uri"), args.has("chat-template"), args.get("submitter"));
+    SubmissionRules rules = PodiumConf.submissionRules();
+    rules.validate(request);
+    if (args.has("check")) {
+      ModelCheck.check(request, context.spark().sparkContext().hadoopConfiguration());
+    }
+    Row row = new SubmissionQueue(context.spark(), rules).submit(request);
+    context.out().printf("submitted %s (%s), status %s%n", row.<String>getAs("model_key"),
+        row.<String>getAs("submission_id"), row.<String>getAs("status"));
+    return 0;
+  }
+}

@@ -1,0 +1,120 @@
+package io.podium.submissions;
+
+import static io.podium.testing.Tables.content;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.podium.conf.PodiumConf;
+import io.podium.testing.Cli;
+import io.podium.testing.TestSpark;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The submission queue on a real Delta table: validation, duplicates, quota, atomic claims. */
+class SubmissionQueueTest {
+
+  @TempDir
+  Path tmp;
+
+  private static Cli submit(String warehouse, String model, String revision, String... more) {
+    List<String> args = new ArrayList<>(List.of("--model", model, "--revision", revision, "--precision", "float32",
+        "--backend", "builtin", "--uri", "tiny-gpt"));
+    args.addAll(List.of(more));
+    return Cli.in(warehouse, "submit", args.toArray(String[]::new));
+  }
+
+  @Test
+  void requestsAreValidatedAndAModelKeyIsQueuedOnce() {
+    String wh = tmp.resolve("wh").toString();
+    Cli ok = submit(wh, "org/model-a", "0a1b2c3", "--submitter", "alice", "--check");
+    assertEquals(0, ok.code, ok.toString());
+    assertTrue(ok.out.contains("submitted org/model-a@0a1b2c3#float32"), ok.out);
+
+    Cli again = submit(wh, "org/model-a", "0a1b2c3", "--submitter", "bob");
+    assertEquals(1, again.code, again.toString());
+    assertTrue(again.err.contains("org/model-a@0a1b2c3#float32 was already submitted on") && again.err.contains(
+        "by alice (status PENDING)"), again.err);
+
+    assertTrue(submit(wh, "no-org-name", "0a1b2c3").err.contains("is not a model id of the form org/name"));
+    assertTrue(submit(wh, "org/model-b", "main").err.contains("--revision 'main' does not pin the model"));
+    Cli precision = Cli.in(wh, "submit", "--model", "org/m", "--revision", "v1", "--precision", "fp7", "--backend",
+        "onnx", "--uri", "/x");
+    assertTrue(precision.err.contains("--precision 'fp7' is not one of"), precision.err);
+    Cli backend = Cli.in(wh, "submit", "--model", "org/m", "--revision", "v1", "--precision", "float32",
+        "--backend", "vllm", "--uri", "/x");
+    assertTrue(backend.err.contains("--backend 'vllm' is not one of [onnx, openai, builtin]"), backend.err);
+    Cli secret = Cli.in(wh, "submit", "--model", "org/m", "--revision", "v1", "--precision", "float32",
+        "--backend", "onnx", "--uri", "s3a://KEY:SECRET@bucket/m");
+    assertTrue(secret.err.contains("must not carry credentials") && !secret.err.contains("SECRET"), secret.err);
+    Cli missing = Cli.in(wh, "submit", "--model", "org/m", "--revision", "v1", "--precision", "float32",
+        "--backend", "onnx", "--uri", tmp.resolve("nowhere").toString(), "--check");
+    assertTrue(missing.err.contains("has no model.onnx"), missing.err);
+    Cli required = Cli.in(wh, "submit", "--model", "org/m");
+    assertEquals(2, required.code, required.toString());
+
+    Cli list = Cli.in(wh, "submissions");
+    assertTrue(list.out.contains("org/model-a@0a1b2c3#float32") && list.out.contains("PENDING"), list.out);
+    assertTrue(list.out.contains("1 row"), list.out);
+  }
+
+  @Test
+  void aSubmitterHasAQuotaPerWindow() throws Exception {
+    String wh = tmp.resolve("wh").toString();
+    int quota = PodiumConf.submissionRules().quota().perSubmitter();
+    for (int i = 0; i < quota; i++) {
+      Cli ok = submit(wh, "org/model-" + i, "r" + i, "--submitter", "carol");
+      assertEquals(0, ok.code, ok.toString());
+    }
+    Cli over = submit(wh, "org/model-x", "rx", "--submitter", "carol");
+    assertEquals(1, over.code, over.toString());
+    assertTrue(over.err.contains("submitter carol has made " + quota + " submissions in the last 7 days; the quota is "
+        + quota), over.err);
+    assertEquals(0, submit(wh, "org/model-x", "rx", "--submitter", "dave").code, "another submitter is not limited");
+  }
+
+  @Test
+  void twoRunsClaimingAtOnceNeverGetTheSameSubmission() throws Exception {
+    String wh = tmp.resolve("wh").toString();
+    for (int i = 0; i < 4; i++) {
+      assertEquals(0, submit(wh, "org/claimed-" + i, "c" + i).code);
+    }
+    SubmissionQueue queue = new SubmissionQueue(TestSpark.get(), PodiumConf.submissionRules());
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<String> first;
+    List<String> second;
+    try {
+      Callable<List<String>> claim = () -> queue.claim(Integer.MAX_VALUE);
+      Future<List<String>> a = pool.submit(claim);
+      Future<List<String>> b = pool.submit(claim);
+      first = a.get();
+      second = b.get();
+      Set<String> both = new HashSet<>(first);
+      both.retainAll(second);
+      assertEquals(Set.of(), both, first + " / " + second);
+      assertEquals(4, first.size() + second.size(), first + " / " + second);
+    } finally {
+      pool.shutdown();
+    }
+    assertEquals(List.of("RUNNING,4"), content("SELECT status, count(*) FROM delta.`" + wh + "/submissions`"
+        + " GROUP BY status"));
+    long claims = io.podium.testing.Tables.count("SELECT count(DISTINCT claimed_by) FROM delta.`" + wh
+        + "/submissions`");
+    assertTrue(claims == (first.isEmpty() || second.isEmpty() ? 1 : 2), "one claim id per run: " + claims);
+    assertEquals("[]", Cli.in(wh, "claim", "--json").out.trim(), "nothing left to claim");
+
+    queue.finish("org/claimed-0@c0#float32");
+    queue.fail("org/claimed-1@c1#float32", "model folder /x has no model.onnx");
+    assertEquals(List.of("org/claimed-0@c0#float32,FINISHED,null", "org/claimed-1@c1#float32,FAILED,"
+        + "model folder /x has no model.onnx"), content("SELECT model_key, status, reason FROM delta.`" + wh
+        + "/submissions` WHERE status IN ('FINISHED', 'FAILED')"));
+  }
+}
