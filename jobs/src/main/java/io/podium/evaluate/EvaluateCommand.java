@@ -38,18 +38,23 @@ public final class EvaluateCommand implements Command {
   }
 
   @Override
-  public int run(ParsedArgs args, CommandContext context) throws Exception {
-    String model = args.get("model");
-    if (model == null) {
+  public void validate(ParsedArgs args) {
+    if (args.get("model") == null) {
       throw new UsageException("podium evaluate: --model is required (e.g. --model builtin:tiny-gpt)");
     }
-    ModelSpec spec = ModelSpec.parse(model);
+    if (args.getInt("shards-per-chunk", 8) < 1) {
+      throw new UsageException("--shards-per-chunk must be at least 1");
+    }
+    args.getInt("limit", 0);
+    args.getInt("max-chunks", 0);
+  }
+
+  @Override
+  public int run(ParsedArgs args, CommandContext context) throws Exception {
+    ModelSpec spec = ModelSpec.parse(args.get("model"));
     int perChunk = args.getInt("shards-per-chunk", 8);
     Integer limit = args.has("limit") ? args.getInt("limit", 0) : null;
     Integer maxChunks = args.has("max-chunks") ? args.getInt("max-chunks", 0) : null;
-    if (perChunk < 1) {
-      throw new UsageException("--shards-per-chunk must be at least 1");
-    }
     EvaluateJob.Summary s;
     try {
       s = new EvaluateJob(context.spark(), context.out())
