@@ -100,10 +100,13 @@ def parse_claimed(stdout: str) -> list[str]:
     """The model keys `podium claim --json` printed: the last output line that is a JSON array."""
     for line in reversed(stdout.splitlines()):
         line = line.strip()
-        if line.startswith("["):
+        if not line.startswith("["):
+            continue
+        try:
             keys = json.loads(line)
-            if not all(isinstance(k, str) for k in keys):
-                raise ValueError(f"claim printed a list that is not of model keys: {line}")
+        except ValueError:
+            continue  # a log line such as "[Stage 0:>"
+        if isinstance(keys, list) and all(isinstance(k, str) for k in keys):
             return keys
     raise ValueError("claim printed no JSON array of model keys:\n" + stdout[-2000:])
 

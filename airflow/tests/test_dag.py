@@ -233,8 +233,10 @@ def run_claim(module, dag):
         return subprocess.CompletedProcess(command, 0, stdout="some log line\n" + json.dumps(CLAIMED) + "\n",
                                            stderr="WARN spark says hello\n")
 
-    with mock.patch.dict(sys.modules, {"airflow.hooks": _module("airflow.hooks"),
-                                        "airflow.hooks.base": _module("airflow.hooks.base", BaseHook=FakeBaseHook)}), \
+    hooks = {"airflow": _module("airflow"), "airflow.sdk": _module("airflow.sdk", BaseHook=FakeBaseHook),
+             "airflow.hooks": _module("airflow.hooks"),
+             "airflow.hooks.base": _module("airflow.hooks.base", BaseHook=FakeBaseHook)}
+    with mock.patch.dict(sys.modules, hooks), \
             mock.patch.object(module.subprocess, "run", fake_run):
         result = claim.function(params=dict(PLACEHOLDERS), ti=TI())
     assert len(calls) == 1, calls
@@ -446,6 +448,7 @@ class DagStructureTest(unittest.TestCase):
         parse = self.module.parse_claimed
         self.assertEqual(parse('INFO x\n[]\n'), [])
         self.assertEqual(parse('["a@r#p"]\nlater log line\n'), ["a@r#p"])
+        self.assertEqual(parse('["a@r#p", "b@r#p"]\n[Stage 3:>   (0 + 1) / 1]\n[INFO] done\n'), ["a@r#p", "b@r#p"])
         with self.assertRaises(ValueError):
             parse("claimed nothing\n")
 
