@@ -62,14 +62,18 @@ public final class InferenceBenchmarkCommand implements Command {
   }
 
   @Override
+  public void validate(ParsedArgs args) {
+    if (args.getInt("limit", 20) < 1 || args.getInt("repeat", 3) < 1) {
+      throw new UsageException("--limit and --repeat must be at least 1");
+    }
+  }
+
+  @Override
   public int run(ParsedArgs args, CommandContext context) throws Exception {
     String model = args.get("model", "builtin:tiny-gpt");
     ModelSpec base = ModelSpec.parse(model);
     int limit = args.getInt("limit", 20);
     int repeat = args.getInt("repeat", 3);
-    if (limit < 1 || repeat < 1) {
-      throw new UsageException("--limit and --repeat must be at least 1");
-    }
     SparkSession spark = context.spark();
     PrintStream out = context.out();
     List<String> benchmarks = args.getList("benchmarks");

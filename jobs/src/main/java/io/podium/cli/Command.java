@@ -16,6 +16,16 @@ public interface Command {
   /** The options it accepts besides the common ones ({@link Podium#COMMON_OPTIONS}). */
   List<Option> options();
 
-  /** Runs the command; returns the process exit code. */
+  /**
+   * Checks the arguments the way the command needs them (required options, numbers, names from a
+   * fixed set), without starting Spark or reading any input; throws {@link UsageException} with
+   * the message to show (exit code 2). {@link Podium#run} calls it before every run and alone for
+   * {@code --dry-run}, so a dry run accepts exactly what a run accepts. Default: nothing beyond
+   * what the option parser already checked (unknown options, missing values).
+   */
+  default void validate(ParsedArgs args) {
+  }
+
+  /** Runs the command, on arguments {@link #validate} accepted; returns the process exit code. */
   int run(ParsedArgs args, CommandContext context) throws Exception;
 }

@@ -32,6 +32,7 @@ public final class Podium {
   /** Options every command takes. */
   public static final List<Option> COMMON_OPTIONS = List.of(
       Option.value("warehouse", "DIR|s3a://BUCKET/PREFIX", "root of the Delta tables (default ./warehouse)"),
+      Option.flag("dry-run", "check the arguments and exit (0 when valid, 2 when not) without starting Spark"),
       Option.flag("help", "show this help"));
 
   public static final String DEFAULT_WAREHOUSE = "warehouse";
@@ -39,12 +40,17 @@ public final class Podium {
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
   public Podium() {
-    for (Command c : List.of(new DemoCommand(), new IngestCommand(), new EvaluateCommand(), new ScoreCommand(),
+    this(List.of(new DemoCommand(), new IngestCommand(), new EvaluateCommand(), new ScoreCommand(),
         new ScoreResponsesCommand(), new SnapshotCommand(), new LeaderboardCommand(),
         new ImportHarnessCommand(), new SubmitCommand(), new SubmissionsCommand(), new ClaimCommand(),
         new RunPipelineCommand(), new SqlCommand(),
-        new InferenceBenchmarkCommand())) {
-      commands.put(c.name(), c);
+        new InferenceBenchmarkCommand()));
+  }
+
+  /** A podium with the given commands (tests). */
+  Podium(List<Command> commands) {
+    for (Command c : commands) {
+      this.commands.put(c.name(), c);
     }
   }
 
@@ -55,7 +61,11 @@ public final class Podium {
     }
   }
 
-  /** Runs one command line; returns the exit code (0 ok, 1 failed, 2 usage error). */
+  /**
+   * Runs one command line; returns the exit code (0 ok, 1 failed, 2 usage error). With
+   * {@code --dry-run} it parses and validates the arguments ({@link Command#validate}) and returns
+   * 0 without running the command: no SparkSession, no input read, nothing written.
+   */
   public int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
       printHelp(out);
@@ -72,6 +82,12 @@ public final class Podium {
       ParsedArgs parsed = ParsedArgs.parse(command.name(), options, Arrays.asList(args).subList(1, args.length));
       if (parsed.has("help")) {
         printCommandHelp(command, out);
+        return 0;
+      }
+      // The same check before a run and for a dry run: what --dry-run accepts, a run accepts.
+      command.validate(parsed);
+      if (parsed.has("dry-run")) {
+        out.println("dry run: podium " + command.name() + " arguments are valid");
         return 0;
       }
       Warehouse warehouse = Warehouse.at(parsed.get("warehouse", DEFAULT_WAREHOUSE));

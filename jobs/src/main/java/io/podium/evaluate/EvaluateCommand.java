@@ -44,16 +44,24 @@ public final class EvaluateCommand implements Command {
   }
 
   @Override
-  public int run(ParsedArgs args, CommandContext context) throws Exception {
-    String model = args.get("model");
-    String submission = args.get("submission");
-    if ((model == null) == (submission == null)) {
+  public void validate(ParsedArgs args) {
+    if ((args.get("model") == null) == (args.get("submission") == null)) {
       throw new UsageException("podium evaluate: give --model (e.g. --model builtin:tiny-gpt) or --submission KEY");
     }
+    if (args.getInt("shards-per-chunk", 8) < 1) {
+      throw new UsageException("--shards-per-chunk must be at least 1");
+    }
+    args.getInt("limit", 0);
+    args.getInt("max-chunks", 0);
+  }
+
+  @Override
+  public int run(ParsedArgs args, CommandContext context) throws Exception {
+    String submission = args.get("submission");
     if (submission != null) {
       return evaluateSubmission(submission, args, context);
     }
-    return evaluate(ModelSpec.parse(model), args, context);
+    return evaluate(ModelSpec.parse(args.get("model")), args, context);
   }
 
   /** Evaluates a submission's model and records how it ended in the queue. */
@@ -81,9 +89,6 @@ public final class EvaluateCommand implements Command {
     int perChunk = args.getInt("shards-per-chunk", 8);
     Integer limit = args.has("limit") ? args.getInt("limit", 0) : null;
     Integer maxChunks = args.has("max-chunks") ? args.getInt("max-chunks", 0) : null;
-    if (perChunk < 1) {
-      throw new UsageException("--shards-per-chunk must be at least 1");
-    }
     EvaluateJob.Summary s;
     try {
       s = new EvaluateJob(context.spark(), context.out())

@@ -52,15 +52,18 @@ public final class IngestCommand implements Command {
   }
 
   @Override
-  public int run(ParsedArgs args, CommandContext context) throws Exception {
-    String source = args.get("source");
-    if (source == null) {
+  public void validate(ParsedArgs args) {
+    if (args.get("source") == null) {
       throw new UsageException("podium ingest: --source is required (a folder or s3a:// prefix of benchmark files)");
     }
-    int shards = args.getInt("shards", DEFAULT_SHARDS);
-    if (shards < 1) {
+    if (args.getInt("shards", DEFAULT_SHARDS) < 1) {
       throw new UsageException("--shards must be at least 1");
     }
+    fewshotSources(args);
+  }
+
+  /** {@code --fewshot-source BENCHMARK=PATH} values by benchmark. */
+  private static Map<String, String> fewshotSources(ParsedArgs args) {
     Map<String, String> fewshot = new LinkedHashMap<>();
     for (String spec : args.getAll("fewshot-source")) {
       int eq = spec.indexOf('=');
@@ -69,6 +72,14 @@ public final class IngestCommand implements Command {
       }
       fewshot.put(spec.substring(0, eq), spec.substring(eq + 1));
     }
+    return fewshot;
+  }
+
+  @Override
+  public int run(ParsedArgs args, CommandContext context) throws Exception {
+    String source = args.get("source");
+    int shards = args.getInt("shards", DEFAULT_SHARDS);
+    Map<String, String> fewshot = fewshotSources(args);
     String sourceRoot = source.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")
         ? source
         : java.nio.file.Path.of(source).toAbsolutePath().normalize().toUri().toString();

@@ -43,11 +43,18 @@ public final class RunPipelineCommand implements Command {
   }
 
   @Override
-  public int run(ParsedArgs args, CommandContext context) throws Exception {
-    String source = args.get("source");
-    if (source == null) {
+  public void validate(ParsedArgs args) {
+    if (args.get("source") == null) {
       throw new UsageException("podium run-pipeline: --source is required");
     }
+    if (args.getInt("limit", 1) < 1) {
+      throw new UsageException("podium run-pipeline: --limit must be at least 1");
+    }
+  }
+
+  @Override
+  public int run(ParsedArgs args, CommandContext context) throws Exception {
+    String source = args.get("source");
     int limit = args.getInt("limit", Integer.MAX_VALUE);
     PipelineDefinition pipeline = PodiumConf.pipeline();
     List<String> claimed = List.of();

@@ -48,13 +48,21 @@ public final class ScoreCommand implements Command {
   }
 
   @Override
-  public int run(ParsedArgs args, CommandContext context) throws Exception {
-    MathEquivalence method;
+  public void validate(ParsedArgs args) {
+    mathMethod(args);
+  }
+
+  private static MathEquivalence mathMethod(ParsedArgs args) {
     try {
-      method = MathEquivalence.fromId(args.get("math-method", MathEquivalence.SYMPY_2024.id()));
+      return MathEquivalence.fromId(args.get("math-method", MathEquivalence.SYMPY_2024.id()));
     } catch (IllegalArgumentException e) {
       throw new UsageException("--math-method: " + e.getMessage());
     }
+  }
+
+  @Override
+  public int run(ParsedArgs args, CommandContext context) throws Exception {
+    MathEquivalence method = mathMethod(args);
     List<String> models = new ArrayList<>();
     for (String m : args.getList("model")) {
       models.add(modelKey(m));

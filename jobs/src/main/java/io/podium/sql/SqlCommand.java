@@ -45,30 +45,46 @@ public final class SqlCommand implements Command {
   }
 
   @Override
-  public int run(ParsedArgs args, CommandContext context) throws Exception {
-    List<String> positionals = new ArrayList<>(args.positionals());
+  public void validate(ParsedArgs args) {
+    statementFile(args);
+    format(args);
+    args.getInt("max-rows", 1000);
+    args.getInt("max-width", 80);
+  }
+
+  /** The file of statements (--file or -f FILE), or null when one statement is given inline. */
+  private static String statementFile(ParsedArgs args) {
+    List<String> positionals = args.positionals();
     String file = args.get("file");
     if (positionals.size() >= 2 && positionals.get(0).equals("-f")) {
       file = positionals.get(1);
       positionals = positionals.subList(2, positionals.size());
     }
-    List<String> statements;
     if (file != null) {
       if (!positionals.isEmpty()) {
         throw new UsageException("podium sql: give a statement or -f FILE, not both");
       }
-      statements = splitStatements(Files.readString(Path.of(file), StandardCharsets.UTF_8));
-    } else if (positionals.size() == 1) {
-      statements = splitStatements(positionals.get(0));
-    } else {
+    } else if (positionals.size() != 1) {
       throw new UsageException("podium sql: give one statement in quotes, or -f FILE.sql");
     }
-    ResultFormat format;
+    return file;
+  }
+
+  private static ResultFormat format(ParsedArgs args) {
     try {
-      format = ResultFormat.of(args.get("format", "table"));
+      return ResultFormat.of(args.get("format", "table"));
     } catch (IllegalArgumentException e) {
       throw new UsageException("podium sql: " + e.getMessage());
     }
+  }
+
+  @Override
+  public int run(ParsedArgs args, CommandContext context) throws Exception {
+    String file = statementFile(args);
+    List<String> statements = file != null
+        ? splitStatements(Files.readString(Path.of(file), StandardCharsets.UTF_8))
+        : splitStatements(args.positionals().get(0));
+    ResultFormat format = format(args);
     int maxRows = args.getInt("max-rows", 1000);
     int maxWidth = args.getInt("max-width", 80);
 

@@ -4,6 +4,7 @@ import io.podium.cli.Command;
 import io.podium.cli.CommandContext;
 import io.podium.cli.Option;
 import io.podium.cli.ParsedArgs;
+import io.podium.cli.UsageException;
 import io.podium.conf.PodiumConf;
 import java.util.List;
 
@@ -30,6 +31,13 @@ public final class ClaimCommand implements Command {
     return List.of(
         Option.value("limit", "N", "claim at most N (default: all pending)"),
         Option.flag("json", "print the claimed model keys as one JSON array (for schedulers)"));
+  }
+
+  @Override
+  public void validate(ParsedArgs args) {
+    if (args.getInt("limit", 1) < 1) {
+      throw new UsageException("podium claim: --limit must be at least 1");
+    }
   }
 
   @Override

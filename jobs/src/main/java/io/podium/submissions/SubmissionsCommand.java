@@ -4,10 +4,10 @@ import io.podium.cli.Command;
 import io.podium.cli.CommandContext;
 import io.podium.cli.Option;
 import io.podium.cli.ParsedArgs;
+import io.podium.cli.UsageException;
 import io.podium.sql.ResultFormat;
 import io.podium.tables.Tables;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -32,6 +32,14 @@ public final class SubmissionsCommand implements Command {
   @Override
   public List<Option> options() {
     return List.of(Option.value("status", "S", "only submissions in this state"));
+  }
+
+  @Override
+  public void validate(ParsedArgs args) {
+    String status = args.get("status");
+    if (status != null && !List.of("PENDING", "RUNNING", "FINISHED", "FAILED", "IMPORTED").contains(status)) {
+      throw new UsageException("podium submissions: --status must be PENDING, RUNNING, FINISHED, FAILED or IMPORTED");
+    }
   }
 
   @Override

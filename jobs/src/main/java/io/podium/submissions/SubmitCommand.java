@@ -43,12 +43,16 @@ public final class SubmitCommand implements Command {
   }
 
   @Override
-  public int run(ParsedArgs args, CommandContext context) throws Exception {
+  public void validate(ParsedArgs args) {
     for (String required : List.of("model", "revision", "precision", "backend", "uri")) {
       if (args.get(required) == null) {
         throw new UsageException("podium submit: --" + required + " is required; see --help");
       }
     }
+  }
+
+  @Override
+  public int run(ParsedArgs args, CommandContext context) throws Exception {
     SubmissionRequest request = new SubmissionRequest(args.get("model"), args.get("revision"), args.get("precision"),
         args.get("backend"), args.get("uri"), args.has("chat-template"), args.get("submitter"));
     SubmissionRules rules = PodiumConf.submissionRules();

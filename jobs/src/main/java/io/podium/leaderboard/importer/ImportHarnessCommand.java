@@ -33,11 +33,15 @@ public final class ImportHarnessCommand implements Command {
   }
 
   @Override
-  public int run(ParsedArgs args, CommandContext context) throws Exception {
-    List<String> files = args.positionals();
-    if (files.isEmpty()) {
+  public void validate(ParsedArgs args) {
+    if (args.positionals().isEmpty()) {
       throw new UsageException("podium import-harness: name at least one results file (results_<date>.json)");
     }
+  }
+
+  @Override
+  public int run(ParsedArgs args, CommandContext context) throws Exception {
+    List<String> files = args.positionals();
     List<HarnessImport.Imported> imported = new HarnessImport(context.spark(), PodiumConf.benchmarks())
         .run(files.stream().map(Path::of).toList());
     for (HarnessImport.Imported i : imported) {

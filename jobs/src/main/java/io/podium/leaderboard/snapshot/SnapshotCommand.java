@@ -39,11 +39,15 @@ public final class SnapshotCommand implements Command {
   }
 
   @Override
-  public int run(ParsedArgs args, CommandContext context) throws Exception {
-    int replicates = args.getInt("replicates", Bootstrap.REPLICATES);
-    if (replicates < 100) {
+  public void validate(ParsedArgs args) {
+    if (args.getInt("replicates", Bootstrap.REPLICATES) < 100) {
       throw new UsageException("--replicates must be at least 100");
     }
+  }
+
+  @Override
+  public int run(ParsedArgs args, CommandContext context) throws Exception {
+    int replicates = args.getInt("replicates", Bootstrap.REPLICATES);
     SnapshotJob.Result r = new SnapshotJob(context.spark(), context.warehouse(), PodiumConf.normalization(),
         PodiumConf.benchmarks()).run(replicates);
     printResult(context.spark(), r, context.out());

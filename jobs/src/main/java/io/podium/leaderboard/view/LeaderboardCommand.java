@@ -47,13 +47,8 @@ public final class LeaderboardCommand implements Command {
   }
 
   @Override
-  public int run(ParsedArgs args, CommandContext context) throws Exception {
-    ViewFormat format;
-    try {
-      format = ViewFormat.of(args.get("format", "table"));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("podium leaderboard: " + e.getMessage());
-    }
+  public void validate(ParsedArgs args) {
+    ViewFormat format = format(args);
     boolean diff = args.has("diff");
     if (diff && args.has("as-of")) {
       throw new UsageException("podium leaderboard: give --as-of or --diff, not both");
@@ -68,7 +63,20 @@ public final class LeaderboardCommand implements Command {
       throw new UsageException("podium leaderboard: --format html shows one snapshot; write a diff as table, csv,"
           + " json or md");
     }
+  }
 
+  private static ViewFormat format(ParsedArgs args) {
+    try {
+      return ViewFormat.of(args.get("format", "table"));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("podium leaderboard: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public int run(ParsedArgs args, CommandContext context) throws Exception {
+    ViewFormat format = format(args);
+    boolean diff = args.has("diff");
     LeaderboardReader reader = new LeaderboardReader(context.spark());
     SnapshotSelector selector = new SnapshotSelector(reader.snapshots());
     Consumer<PrintStream> writer;

@@ -49,16 +49,29 @@ public final class ScoreResponsesCommand implements Command {
   }
 
   @Override
-  public int run(ParsedArgs args, CommandContext context) throws Exception {
+  public void validate(ParsedArgs args) {
     String benchmark = required(args, "benchmark");
-    Path input = Path.of(required(args, "input"));
-    Path output = Path.of(required(args, "output"));
-    return switch (benchmark) {
-      case "ifeval" -> ifeval(input, Path.of(required(args, "prompts")), output, context);
-      case "math_hard" -> math(input, Path.of(required(args, "docs")), output,
-          method(args.get("math-method", MathEquivalence.SYMPY_2024.id())), context);
+    required(args, "input");
+    required(args, "output");
+    switch (benchmark) {
+      case "ifeval" -> required(args, "prompts");
+      case "math_hard" -> {
+        required(args, "docs");
+        method(args.get("math-method", MathEquivalence.SYMPY_2024.id()));
+      }
       default -> throw new UsageException("podium score-responses: --benchmark must be ifeval or math_hard, not '"
           + benchmark + "'");
+    }
+  }
+
+  @Override
+  public int run(ParsedArgs args, CommandContext context) throws Exception {
+    Path input = Path.of(args.get("input"));
+    Path output = Path.of(args.get("output"));
+    return switch (args.get("benchmark")) {
+      case "ifeval" -> ifeval(input, Path.of(args.get("prompts")), output, context);
+      default -> math(input, Path.of(args.get("docs")), output,
+          method(args.get("math-method", MathEquivalence.SYMPY_2024.id())), context);
     };
   }
 
