@@ -5,7 +5,6 @@ import io.podium.tables.Tables;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -43,8 +42,8 @@ public final class SubmissionQueue {
     }
     if (r.submitter() != null) {
       Timestamp since = new Timestamp(System.currentTimeMillis() - rules.quota().days() * 86_400_000L);
-      long recent = spark.sql("SELECT count(*) FROM " + TABLE + " WHERE submitter = :submitter"
-          + " AND submitted_at > :since AND status <> 'IMPORTED'", Map.of("submitter", r.submitter(), "since", since))
+      long recent = spark.sql("SELECT count(*) FROM " + TABLE + " WHERE submitter = " + literal(r.submitter())
+          + " AND submitted_at > TIMESTAMP " + literal(since.toString()) + " AND status <> 'IMPORTED'")
           .first().getLong(0);
       if (recent >= rules.quota().perSubmitter()) {
         throw new IllegalArgumentException("submitter " + r.submitter() + " has made " + recent + " submissions in the"
@@ -75,15 +74,14 @@ public final class SubmissionQueue {
 
   /** The submission of a model key, or null. */
   public Row get(String modelKey) {
-    List<Row> rows = spark.sql("SELECT * FROM " + TABLE + " WHERE model_key = :key", Map.of("key", modelKey))
-        .collectAsList();
+    List<Row> rows = spark.sql("SELECT * FROM " + TABLE + " WHERE model_key = " + literal(modelKey)).collectAsList();
     return rows.isEmpty() ? null : rows.get(0);
   }
 
   /** Submissions, oldest first; all of them when status is null. */
   public List<Row> list(String status) {
-    return spark.sql("SELECT * FROM " + TABLE + " WHERE :status IS NULL OR status = :status ORDER BY submitted_at,"
-        + " model_key", java.util.Collections.singletonMap("status", status)).collectAsList();
+    return spark.sql("SELECT * FROM " + TABLE + (status == null ? "" : " WHERE status = " + literal(status))
+        + " ORDER BY submitted_at, model_key").collectAsList();
   }
 
   /**
@@ -102,9 +100,9 @@ public final class SubmissionQueue {
       }
       String key = pending.getAs("model_key");
       try {
-        spark.sql("UPDATE " + TABLE + " SET status = 'RUNNING', claimed_by = :claim, started_at = current_timestamp(),"
-            + " updated_at = current_timestamp() WHERE model_key = :key AND status = 'PENDING'",
-            Map.of("claim", claim, "key", key));
+        spark.sql("UPDATE " + TABLE + " SET status = 'RUNNING', claimed_by = " + literal(claim)
+            + ", started_at = current_timestamp(), updated_at = current_timestamp() WHERE model_key = " + literal(key)
+            + " AND status = 'PENDING'");
       } catch (RuntimeException e) {
         if (!isConcurrentWrite(e)) {
           throw e;
@@ -130,12 +128,22 @@ public final class SubmissionQueue {
   }
 
   private void end(String modelKey, String status, String reason) {
-    java.util.Map<String, Object> args = new java.util.HashMap<>();
-    args.put("key", modelKey);
-    args.put("status", status);
-    args.put("reason", reason == null ? null : reason.length() > 2000 ? reason.substring(0, 2000) : reason);
-    spark.sql("UPDATE " + TABLE + " SET status = :status, reason = :reason, finished_at = current_timestamp(),"
-        + " updated_at = current_timestamp() WHERE model_key = :key", args);
+    String cut = reason == null ? null : reason.length() > 2000 ? reason.substring(0, 2000) : reason;
+    spark.sql("UPDATE " + TABLE + " SET status = " + literal(status) + ", reason = " + literal(cut)
+        + ", finished_at = current_timestamp(), updated_at = current_timestamp() WHERE model_key = "
+        + literal(modelKey));
+  }
+
+  /**
+   * A SQL string literal (or NULL). Values are written into the statement, escaped, rather
+   * than passed as named parameters: in this session (Spark 4.1.0 with Delta's SQL extension)
+   * {@code spark.sql(text, Map)} left the {@code :name} markers unbound (UNBOUND_SQL_PARAMETER).
+   */
+  static String literal(String value) {
+    if (value == null) {
+      return "NULL";
+    }
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
   private static boolean isConcurrentWrite(Throwable e) {

@@ -47,8 +47,8 @@ public final class SubmissionsCommand implements Command {
     String status = args.get("status");
     Dataset<Row> rows = context.spark().sql("SELECT model_key, backend, submitter, status, submitted_at, started_at,"
         + " finished_at, reason FROM " + Tables.DATABASE + "." + Tables.SUBMISSIONS.name()
-        + " WHERE :status IS NULL OR status = :status ORDER BY submitted_at, model_key",
-        java.util.Collections.singletonMap("status", status));
+        + (status == null ? "" : " WHERE status = " + SubmissionQueue.literal(status))
+        + " ORDER BY submitted_at, model_key");
     ResultFormat.TABLE.print(rows.schema(), rows.collectAsList(), context.out(), 80);
     return 0;
   }

@@ -88,7 +88,7 @@ class DryRunTest {
     assertUsageError("--fewshot-source takes BENCHMARK=PATH", "ingest", "--source", "x", "--fewshot-source",
         "nope", "--dry-run");
     assertUsageError("unknown option --sauce", "ingest", "--sauce", "x", "--dry-run");
-    assertUsageError("--model is required", "evaluate", "--dry-run");
+    assertUsageError("give --model (e.g. --model builtin:tiny-gpt) or --submission KEY", "evaluate", "--dry-run");
     assertUsageError("--limit needs an integer", "evaluate", "--model", "builtin:tiny-gpt", "--limit", "many",
         "--dry-run");
     assertUsageError("--math-method", "score", "--math-method", "guess", "--dry-run");
