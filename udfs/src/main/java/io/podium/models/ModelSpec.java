@@ -20,9 +20,10 @@ import java.util.HexFormat;
  * @param modelId e.g. {@code org/name}
  * @param revision the pinned revision
  * @param precision e.g. {@code float32}, {@code bfloat16}
- * @param backend {@code builtin} or {@code onnx}
- * @param uri the model folder, or the built-in model's name
- * @param batchSize requests per forward pass
+ * @param backend {@code builtin}, {@code onnx} or {@code openai} (an OpenAI-compatible completions API)
+ * @param uri the model folder, the built-in model's name, or the API's base URL (e.g.
+ *     {@code http://host:8000/v1}; the model name sent is {@code modelId})
+ * @param batchSize requests per forward pass (for {@code openai}: prompts per request)
  * @param prefixSharing whether choices of a document share the context's pass
  */
 public record ModelSpec(String modelId, String revision, String precision, String backend, String uri,
@@ -38,8 +39,9 @@ public record ModelSpec(String modelId, String revision, String precision, Strin
     }
     revision = revision == null ? "main" : revision;
     precision = precision == null ? "float32" : precision;
-    if (backend == null || !(backend.equals("builtin") || backend.equals("onnx"))) {
-      throw new IllegalArgumentException("model " + modelId + ": backend must be builtin or onnx, got " + backend);
+    if (backend == null || !(backend.equals("builtin") || backend.equals("onnx") || backend.equals("openai"))) {
+      throw new IllegalArgumentException("model " + modelId + ": backend must be builtin, onnx or openai, got "
+          + backend);
     }
     if (uri == null || uri.isBlank()) {
       throw new IllegalArgumentException("model " + modelId + ": uri is required");

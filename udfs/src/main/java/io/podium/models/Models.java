@@ -2,6 +2,7 @@ package io.podium.models;
 
 import io.podium.models.builtin.BuiltinModels;
 import io.podium.models.onnx.OnnxDecoderModel;
+import io.podium.models.openai.OpenAiCompletionsModel;
 import io.podium.models.sphinx.SphinxTrigramModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -52,6 +53,10 @@ public final class Models {
         cudaDevice, threads);
     String name = spec.modelKey();
     try {
+      if (spec.backend().equals("openai")) {
+        return new OpenAiCompletionsModel(name, spec.uri(), spec.modelId(),
+            OpenAiCompletionsModel.Options.fromEnvironment(spec.batchSize()));
+      }
       if (spec.backend().equals("builtin") && spec.uri().equals("sphinx-trigram")) {
         return new SphinxTrigramModel(name);
       }

@@ -42,7 +42,11 @@ class ModelSpecTest {
     assertTrue(typo.getMessage().contains("m.yaml") && typo.getMessage().contains("batchsize"), typo.getMessage());
     Files.writeString(file, "model_id: org/name\nbackend: vllm\nuri: http://x\n");
     IOException backend = assertThrows(IOException.class, () -> ModelSpec.parse(file.toString()));
-    assertTrue(backend.getMessage().contains("backend must be builtin or onnx"), backend.getMessage());
+    assertTrue(backend.getMessage().contains("backend must be builtin, onnx or openai"), backend.getMessage());
+    Files.writeString(file, "model_id: org/name\nbackend: openai\nuri: http://host:8000/v1\n");
+    ModelSpec served = ModelSpec.parse(file.toString());
+    assertEquals("openai", served.backend());
+    assertEquals("http://host:8000/v1", served.uri());
   }
 
   @Test

@@ -1,0 +1,377 @@
+package io.podium.models.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.podium.models.GenerationRequest;
+import io.podium.models.GenerationResult;
+import io.podium.models.LanguageModel;
+import io.podium.models.LoglikelihoodRequest;
+import io.podium.models.LoglikelihoodResult;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * A model served behind an OpenAI-compatible {@code /v1/completions} endpoint (vLLM, TGI, SGLang,
+ * llama.cpp server, ...), as the lm-evaluation-harness's {@code local-completions} model uses it.
+ *
+ * <ul>
+ *   <li>Log-likelihood: the prompt is context + continuation, sent with {@code echo: true,
+ *       logprobs: 1, max_tokens: 1, temperature: 0} (the harness's payload; the one generated
+ *       token is dropped, as the harness drops it). The continuation's tokens are the echoed
+ *       tokens whose {@code text_offset} is at or after the end of the context (its trailing
+ *       whitespace moved to the continuation, as {@code _encode_pair} does); the log-likelihood is
+ *       the sum of their {@code token_logprobs}, and a token is greedy when its log-prob equals the
+ *       best of its {@code top_logprobs}. Several prompts go in one request ({@code prompt} as a
+ *       list), {@code batchSize} at a time. The server tokenizes, so an empty context (the harness
+ *       feeds the end-of-text token) cannot be scored and is refused.
+ *   <li>Generation: one request per prompt, {@code max_tokens: max_gen_toks, temperature: 0} and the
+ *       first four stop sequences (the API's limit); the text is cut before the first of all stop
+ *       sequences, as the harness cuts it.
+ * </ul>
+ *
+ * <p>The API key, if any, is sent as a bearer token; it never appears in logs or exceptions.
+ * Requests answered 429 or 5xx, or failing on I/O, are retried with exponential backoff.
+ */
+public final class OpenAiCompletionsModel implements LanguageModel {
+
+  private static final Logger LOG = Logger.getLogger(OpenAiCompletionsModel.class.getName());
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The API accepts at most four stop sequences. */
+  static final int MAX_STOP = 4;
+
+  /** Connection settings; {@code apiKey} may be null (no Authorization header). */
+  public record Options(int batchSize, String apiKey, int maxRetries, Duration timeout, Duration backoff) {
+    public Options {
+      if (batchSize < 1) {
+        throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+      }
+      apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey;
+    }
+
+    @Override
+    public String toString() { // never the key
+      return "Options[batchSize=" + batchSize + ", apiKey=" + (apiKey == null ? "none" : "***")
+          + ", maxRetries=" + maxRetries + ", timeout=" + timeout + ", backoff=" + backoff + "]";
+    }
+
+    /** The defaults, with the key of the environment variable {@code OPENAI_API_KEY} if set. */
+    public static Options fromEnvironment(int batchSize) {
+      return new Options(batchSize, System.getenv("OPENAI_API_KEY"), 4, Duration.ofMinutes(5), Duration.ofSeconds(1));
+    }
+  }
+
+  private final String name;
+  private final String model;
+  private final URI endpoint;
+  private final String endpointForMessages;
+  private final Options options;
+  private final HttpClient client;
+
+  /**
+   * @param name for logs, e.g. the model key
+   * @param baseUrl the API's base URL, e.g. {@code http://host:8000/v1} (or the full
+   *     {@code .../completions} URL)
+   * @param model the model name sent in each request
+   */
+  public OpenAiCompletionsModel(String name, String baseUrl, String model, Options options) {
+    this.name = name;
+    this.model = model;
+    this.options = options;
+    String base = baseUrl.strip();
+    while (base.endsWith("/")) {
+      base = base.substring(0, base.length() - 1);
+    }
+    this.endpoint = URI.create(base.endsWith("/completions") ? base : base + "/completions");
+    if (endpoint.getScheme() == null || !(endpoint.getScheme().equals("http") || endpoint.getScheme().equals("https"))) {
+      throw new IllegalArgumentException("model " + model + ": uri must be an http(s) URL such as http://host:8000/v1, got "
+          + withoutCredentials(URI.create(base)));
+    }
+    this.endpointForMessages = withoutCredentials(endpoint);
+    this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+  }
+
+  /** The URL without user info, query or fragment (where credentials could hide). */
+  static String withoutCredentials(URI uri) {
+    StringBuilder s = new StringBuilder();
+    if (uri.getScheme() != null) {
+      s.append(uri.getScheme()).append("://");
+    }
+    if (uri.getHost() != null) {
+      s.append(uri.getHost());
+    }
+    if (uri.getPort() >= 0) {
+      s.append(':').append(uri.getPort());
+    }
+    if (uri.getRawPath() != null) {
+      s.append(uri.getRawPath());
+    }
+    return s.toString();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String device() {
+    return "http";
+  }
+
+  /** The completions URL requests go to (without credentials). */
+  public String endpoint() {
+    return endpointForMessages;
+  }
+
+  // ------------------------------------------------------------------ log-likelihood
+
+  @Override
+  public List<LoglikelihoodResult> loglikelihood(List<LoglikelihoodRequest> requests) {
+    List<LoglikelihoodResult> results = new ArrayList<>(requests.size());
+    for (int s = 0; s < requests.size(); s += options.batchSize()) {
+      int e = Math.min(requests.size(), s + options.batchSize());
+      ObjectNode body = JSON.createObjectNode();
+      body.put("model", model);
+      ArrayNode prompts = body.putArray("prompt");
+      for (int i = s; i < e; i++) {
+        LoglikelihoodRequest r = requests.get(i);
+        if (r.context().isEmpty()) {
+          throw new IllegalArgumentException(failure(i, "an empty context cannot be scored through the completions API"
+              + " (the server tokenizes; the first prompt token has no log-prob)"));
+        }
+        prompts.add(r.context() + r.continuation());
+      }
+      body.put("temperature", 0);
+      body.put("max_tokens", 1);
+      body.put("logprobs", 1);
+      body.put("echo", true);
+      body.put("seed", 1234);
+      JsonNode choices = post(body, s).path("choices");
+      JsonNode[] byIndex = new JsonNode[e - s];
+      for (JsonNode c : choices) {
+        int index = c.path("index").asInt(-1);
+        if (index < 0 || index >= byIndex.length) {
+          throw new IllegalStateException(failure(s, "a choice has index " + c.path("index") + " for " + byIndex.length
+              + " prompts"));
+        }
+        byIndex[index] = c;
+      }
+      for (int i = s; i < e; i++) {
+        if (byIndex[i - s] == null) {
+          throw new IllegalStateException(failure(i, "no choice for this prompt"));
+        }
+        results.add(score(requests.get(i), byIndex[i - s], i));
+      }
+    }
+    return results;
+  }
+
+  private LoglikelihoodResult score(LoglikelihoodRequest r, JsonNode choice, int index) {
+    JsonNode logprobs = choice.path("logprobs");
+    JsonNode tokenLogprobs = logprobs.path("token_logprobs");
+    JsonNode topLogprobs = logprobs.path("top_logprobs");
+    JsonNode offsets = logprobs.path("text_offset");
+    if (!tokenLogprobs.isArray() || !offsets.isArray() || !topLogprobs.isArray()
+        || tokenLogprobs.size() != offsets.size() || topLogprobs.size() != offsets.size()) {
+      throw new IllegalStateException(failure(index, "the answer has no echoed logprobs (token_logprobs, top_logprobs,"
+          + " text_offset); does the server support echo with logprobs?"));
+    }
+    // As _encode_pair: the context's trailing whitespace belongs to the continuation. Offsets
+    // count characters of the prompt as Python does (code points).
+    String prompt = r.context() + r.continuation();
+    int end = r.context().length();
+    while (end > 0 && isPythonSpace(r.context().charAt(end - 1))) {
+      end--;
+    }
+    int boundary = r.context().codePointCount(0, end);
+    int promptLength = prompt.codePointCount(0, prompt.length());
+    // The last entry is the one generated token (max_tokens 1); the harness drops it.
+    int n = offsets.size() - 1;
+    List<Float> cont = new ArrayList<>();
+    int contextTokens = 0;
+    boolean greedy = true;
+    double sum = 0;
+    for (int t = 0; t < n; t++) {
+      int offset = offsets.get(t).asInt();
+      if (offset >= promptLength) {
+        break; // generated, not echoed
+      }
+      if (offset < boundary) {
+        contextTokens++;
+        continue;
+      }
+      JsonNode lp = tokenLogprobs.get(t);
+      if (lp == null || !lp.isNumber()) {
+        throw new IllegalStateException(failure(index, "continuation token " + cont.size() + " has no log-prob"));
+      }
+      double v = lp.asDouble();
+      sum += v;
+      cont.add((float) v);
+      JsonNode top = topLogprobs.get(t);
+      if (top != null && top.isObject()) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (Iterator<JsonNode> it = top.elements(); it.hasNext();) {
+          best = Math.max(best, it.next().asDouble());
+        }
+        if (v < best) {
+          greedy = false;
+        }
+      } else {
+        greedy = false;
+      }
+    }
+    float[] values = new float[cont.size()];
+    for (int t = 0; t < values.length; t++) {
+      values[t] = cont.get(t);
+    }
+    return new LoglikelihoodResult(sum, greedy, values.length, values, contextTokens);
+  }
+
+  /** Python's {@code str.isspace()} for one character, as {@code ContinuationSplitter} uses it. */
+  private static boolean isPythonSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || (c >= 0x1c && c <= 0x1f) || c == 0x85;
+  }
+
+  // ------------------------------------------------------------------ generation
+
+  @Override
+  public List<GenerationResult> generate(List<GenerationRequest> requests) {
+    List<GenerationResult> results = new ArrayList<>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      GenerationRequest r = requests.get(i);
+      ObjectNode body = JSON.createObjectNode();
+      body.put("model", model);
+      body.put("prompt", r.context());
+      body.put("max_tokens", r.maxGenToks());
+      body.put("temperature", 0);
+      List<String> stops = r.until().stream().filter(u -> !u.isEmpty()).toList();
+      if (!stops.isEmpty()) {
+        ArrayNode stop = body.putArray("stop");
+        stops.stream().limit(MAX_STOP).forEach(stop::add);
+      }
+      body.put("seed", 1234);
+      JsonNode answer = post(body, i);
+      JsonNode choice = answer.path("choices").path(0);
+      if (!choice.path("text").isTextual()) {
+        throw new IllegalStateException(failure(i, "the answer has no choices[0].text"));
+      }
+      String text = choice.path("text").asText();
+      // Cut before the first stop sequence, as the harness does (the server may not have been
+      // given them all, or may have kept one).
+      String found = null;
+      int cut = text.length();
+      for (String u : stops) {
+        int at = text.indexOf(u);
+        if (at >= 0 && at < cut) {
+          cut = at;
+          found = u;
+        }
+      }
+      text = text.substring(0, cut);
+      String stop;
+      if (found != null) {
+        stop = found;
+      } else if (choice.path("finish_reason").asText("").equals("length")) {
+        stop = "max_gen_toks";
+      } else if (choice.path("stop_reason").isTextual()) {
+        stop = choice.path("stop_reason").asText(); // vLLM: the stop sequence matched
+      } else if (choice.path("finish_reason").asText("").equals("stop")) {
+        stop = choice.has("stop_reason") || stops.isEmpty() ? "<eos>" : "stop";
+      } else {
+        stop = choice.path("finish_reason").asText("unknown");
+      }
+      JsonNode usage = answer.path("usage");
+      results.add(new GenerationResult(text, usage.path("completion_tokens").asInt(-1), stop,
+          usage.path("prompt_tokens").asInt(-1)));
+    }
+    return results;
+  }
+
+  // ------------------------------------------------------------------ HTTP
+
+  private JsonNode post(ObjectNode body, int index) {
+    byte[] payload;
+    try {
+      payload = JSON.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new IllegalStateException(failure(index, "cannot write the request: " + e.getMessage()), e);
+    }
+    HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
+        .timeout(options.timeout())
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
+    if (options.apiKey() != null) {
+      builder.header("Authorization", "Bearer " + options.apiKey());
+    }
+    HttpRequest request = builder.build();
+    String last = null;
+    for (int attempt = 0; ; attempt++) {
+      boolean retryable;
+      try {
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        int code = response.statusCode();
+        if (code / 100 == 2) {
+          try {
+            return JSON.readTree(response.body());
+          } catch (IOException e) {
+            throw new IllegalStateException(failure(index, "the answer is not JSON: " + redact(e.getMessage())));
+          }
+        }
+        last = "HTTP " + code + ": " + redact(abbreviate(response.body()));
+        retryable = code == 429 || code / 100 == 5;
+      } catch (IOException e) {
+        last = e.getClass().getSimpleName() + ": " + redact(String.valueOf(e.getMessage()));
+        retryable = true;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(failure(index, "interrupted"));
+      }
+      if (!retryable || attempt >= options.maxRetries()) {
+        throw new IllegalStateException(failure(index, (attempt + 1) + " attempt(s), last: " + last));
+      }
+      long wait = options.backoff().toMillis() << Math.min(attempt, 10);
+      LOG.warning(failure(index, last + "; retrying in " + wait + " ms"));
+      try {
+        Thread.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(failure(index, "interrupted"));
+      }
+    }
+  }
+
+  private String failure(int index, String what) {
+    return name + " (" + model + " at " + endpointForMessages + "): request " + index + ": " + what;
+  }
+
+  /** A server could echo the Authorization header back; never let the key through. */
+  private String redact(String s) {
+    if (s == null || options.apiKey() == null) {
+      return s;
+    }
+    return s.replace(options.apiKey(), "***");
+  }
+
+  private static String abbreviate(String s) {
+    if (s == null) {
+      return "";
+    }
+    s = s.strip();
+    return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+  }
+
+  @Override
+  public void close() {
+    // HttpClient has no close before Java 21; its threads end with the JVM.
+  }
+}
