@@ -95,8 +95,9 @@ public record ModelSpec(String modelId, String revision, String precision, Strin
     }
   }
 
-  /** The spec as a one-line string for logs (no secrets: URIs never carry credentials here). */
+  /** The spec as a one-line string for logs and messages; credentials in the URI are masked. */
   public String describe() {
-    return modelKey() + " (" + backend + ":" + uri + ")";
+    // user:password@ in a URI never reaches a log or a message
+    return modelKey() + " (" + backend + ":" + uri.replaceAll("(?<=://)[^/@]*@", "***@") + ")";
   }
 }

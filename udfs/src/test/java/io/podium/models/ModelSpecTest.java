@@ -57,4 +57,10 @@ class ModelSpecTest {
     assertEquals(a.configHash(), b.configHash());
     assertNotEquals(a.configHash(), c.configHash());
   }
+
+  @Test
+  void describeMasksCredentialsInTheUri() {
+    ModelSpec s = new ModelSpec("org/m", "r1", "float32", "openai", "https://user:s3cret@host:8000/v1", null, null);
+    assertEquals("org/m@r1#float32 (openai:https://***@host:8000/v1)", s.describe());
+  }
 }
