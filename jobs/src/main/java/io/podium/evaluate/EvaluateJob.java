@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.podium.models.ModelSpec;
+import io.podium.spark.SqlLiterals;
 import io.podium.spark.Warehouse;
 import io.podium.tables.Tables;
 import io.podium.udf.HadoopModelFolders;
@@ -192,7 +193,7 @@ public final class EvaluateJob {
     String view = "podium_evaluate_" + Integer.toHexString(modelKey.hashCode()) + "_" + Thread.currentThread().getId();
     rows.createOrReplaceTempView(view);
     spark.sql("MERGE INTO " + Warehouse.qualified(Tables.PREDICTIONS) + " t USING " + view + " s"
-        + " ON t.model_key = '" + modelKey.replace("'", "''") + "' AND t.model_key = s.model_key"
+        + " ON t.model_key = " + SqlLiterals.string(modelKey) + " AND t.model_key = s.model_key"
         + " AND t.request_id = s.request_id"
         + " WHEN MATCHED AND (t.config_hash <> s.config_hash OR t.request_hash <> s.request_hash) THEN UPDATE SET *"
         + " WHEN NOT MATCHED THEN INSERT *");

@@ -3,6 +3,8 @@ package io.podium.ingest;
 import io.podium.ingest.SourceLayout.BenchmarkSource;
 import io.podium.ingest.SourceLayout.SplitSource;
 import io.podium.spark.SparkValues;
+import io.podium.spark.DeltaMerge;
+import io.podium.spark.SqlLiterals;
 import io.podium.spark.Warehouse;
 import io.podium.tables.Table;
 import io.podium.tables.Tables;
@@ -282,19 +284,10 @@ public final class IngestJob {
     return rows;
   }
 
-  /**
-   * One atomic MERGE: inserts new rows, updates rows whose content changed, and deletes rows
-   * of the given (benchmark/subtask) scope that the source no longer has.
-   */
+  /** Writes a table's rows of this run; rows of the (benchmark/subtask) scope the source lacks are deleted. */
   private void merge(Table table, Dataset<Row> source, String changed, Set<String> scope) {
-    String view = "podium_ingest_" + table.name();
-    source.createOrReplaceTempView(view);
-    String scopeList = scope.stream().map(s -> "'" + s.replace("'", "''") + "'").collect(Collectors.joining(", "));
-    spark.sql("MERGE INTO " + Warehouse.qualified(table) + " t USING " + view + " s ON " + table.keyJoinCondition()
-        + " WHEN MATCHED AND (" + changed + ") THEN UPDATE SET *"
-        + " WHEN NOT MATCHED THEN INSERT *"
-        + " WHEN NOT MATCHED BY SOURCE AND concat(t.benchmark, '/', t.subtask) IN (" + scopeList + ") THEN DELETE");
-    spark.catalog().dropTempView(view);
+    DeltaMerge.upsert(spark, table, source, changed,
+        "concat(t.benchmark, '/', t.subtask) IN (" + SqlLiterals.list(scope) + ")");
   }
 
   /** Replaces the rejects of the benchmarks read in this run, in one commit. */

@@ -8,6 +8,8 @@ import io.podium.cli.UsageException;
 import io.podium.conf.PodiumConf;
 import io.podium.models.ModelSpec;
 import io.podium.scoring.math.MathEquivalence;
+import io.podium.spark.SqlLiterals;
+import io.podium.spark.Warehouse;
 import io.podium.sql.ResultFormat;
 import io.podium.tables.Tables;
 import java.io.IOException;
@@ -91,8 +93,8 @@ public final class ScoreCommand implements Command {
     Dataset<Row> scores = spark.sql("SELECT model_key, benchmark, metric, method,"
         + " count(*) AS tasks, CAST(sum(n) AS BIGINT) AS docs,"
         + " round(sum(value * units) / sum(units), 4) AS value"
-        + " FROM " + Tables.DATABASE + "." + Tables.TASK_SCORES.name()
-        + " WHERE model_key IN (" + ScoreJob.sqlList(s.models()) + ")"
+        + " FROM " + Warehouse.qualified(Tables.TASK_SCORES)
+        + " WHERE model_key IN (" + SqlLiterals.list(s.models()) + ")"
         + " GROUP BY model_key, benchmark, metric, method ORDER BY model_key, benchmark, metric");
     out.println("task scores by benchmark (value: micro average over the benchmark's scored tasks):");
     ResultFormat.TABLE.print(scores.schema(), scores.collectAsList(), out, 60);

@@ -3,6 +3,8 @@ package io.podium.score;
 import io.podium.scoring.DocumentScorer;
 import io.podium.scoring.DocumentScorers;
 import io.podium.scoring.math.MathEquivalence;
+import io.podium.spark.DeltaMerge;
+import io.podium.spark.SqlLiterals;
 import io.podium.spark.Warehouse;
 import io.podium.tables.Table;
 import io.podium.tables.Tables;
@@ -16,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -121,8 +122,8 @@ public final class ScoreJob {
    * answers to those requests as they are now.
    */
   private Dataset<Row> documents(List<String> models, List<String> benchmarks) {
-    String modelList = sqlList(models);
-    String benchmarkList = sqlList(benchmarks);
+    String modelList = SqlLiterals.list(models);
+    String benchmarkList = SqlLiterals.list(benchmarks);
     return spark.sql(
         "WITH m AS (SELECT explode(array(" + modelList + ")) AS model_key),"
             + " r AS (SELECT request_id, benchmark, subtask, doc_id, request_index, request_hash FROM "
@@ -190,18 +191,9 @@ public final class ScoreJob {
         functions.expr("sha2(to_json(struct(task, method, value, stderr, n, units)), 256)"));
   }
 
-  /**
-   * One atomic MERGE: inserts new rows, updates rows whose content changed, and deletes rows
-   * of the scope that the source no longer has.
-   */
+  /** Writes a table's rows of the scored scope; unchanged scores are not rewritten. */
   private void merge(Table table, Dataset<Row> source, String scope) {
-    String view = "podium_score_" + table.name();
-    source.createOrReplaceTempView(view);
-    spark.sql("MERGE INTO " + Warehouse.qualified(table) + " t USING " + view + " s ON " + table.keyJoinCondition()
-        + " WHEN MATCHED AND t.score_hash <> s.score_hash THEN UPDATE SET *"
-        + " WHEN NOT MATCHED THEN INSERT *"
-        + " WHEN NOT MATCHED BY SOURCE AND " + scope + " THEN DELETE");
-    spark.catalog().dropTempView(view);
+    DeltaMerge.upsert(spark, table, source, "t.score_hash <> s.score_hash", scope);
   }
 
   private List<String> models(List<String> requested) {
@@ -229,12 +221,8 @@ public final class ScoreJob {
   }
 
   private static String scope(List<String> models, List<String> benchmarks) {
-    return "t.model_key IN (" + sqlList(models) + ") AND t.benchmark IN (" + sqlList(benchmarks) + ")";
-  }
-
-  static String sqlList(List<String> values) {
-    return values.stream().map(v -> "'" + v.replace("\\", "\\\\").replace("'", "\\'") + "'")
-        .collect(Collectors.joining(", "));
+    return "t.model_key IN (" + SqlLiterals.list(models) + ") AND t.benchmark IN (" + SqlLiterals.list(benchmarks)
+        + ")";
   }
 
   private static String[] columns(Table table) {

@@ -51,7 +51,7 @@ public final class Warehouse {
         // time); dropping the name of an external table leaves its data alone.
         spark.sql("DROP TABLE IF EXISTS " + qualified(table));
         spark.sql("CREATE TABLE IF NOT EXISTS " + qualified(table) + " (" + table.ddlColumns() + ") USING delta"
-            + partitioning + " LOCATION '" + location(table).replace("'", "\\'") + "'");
+            + partitioning + " LOCATION " + SqlLiterals.string(location(table)));
       } catch (RuntimeException e) {
         throw new IllegalStateException("cannot open table " + table.name() + " at " + location(table)
             + ": " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package io.podium.submissions;
 
+import io.podium.spark.SqlLiterals;
 import io.podium.spark.Warehouse;
 import io.podium.tables.Tables;
 import java.sql.Timestamp;
@@ -15,6 +16,10 @@ import org.apache.spark.sql.SparkSession;
  * FAILED. Every change is one Delta commit guarded by a condition on the current state, and
  * each writer checks its own id afterwards, so a concurrent writer can never make two runs
  * take the same submission or two submissions of the same model key both count.
+ *
+ * <p>Values go into the statements as escaped literals ({@link SqlLiterals}), not as named
+ * parameters: in this setup (Spark 4.1.0 with Delta's SQL extension) {@code spark.sql(text, Map)}
+ * left the {@code :name} markers unbound (UNBOUND_SQL_PARAMETER).
  */
 public final class SubmissionQueue {
 
@@ -42,8 +47,8 @@ public final class SubmissionQueue {
     }
     if (r.submitter() != null) {
       Timestamp since = new Timestamp(System.currentTimeMillis() - rules.quota().days() * 86_400_000L);
-      long recent = spark.sql("SELECT count(*) FROM " + TABLE + " WHERE submitter = " + literal(r.submitter())
-          + " AND submitted_at > TIMESTAMP " + literal(since.toString()) + " AND status <> 'IMPORTED'")
+      long recent = spark.sql("SELECT count(*) FROM " + TABLE + " WHERE submitter = " + SqlLiterals.string(r.submitter())
+          + " AND submitted_at > TIMESTAMP " + SqlLiterals.string(since.toString()) + " AND status <> 'IMPORTED'")
           .first().getLong(0);
       if (recent >= rules.quota().perSubmitter()) {
         throw new IllegalArgumentException("submitter " + r.submitter() + " has made " + recent + " submissions in the"
@@ -74,13 +79,13 @@ public final class SubmissionQueue {
 
   /** The submission of a model key, or null. */
   public Row get(String modelKey) {
-    List<Row> rows = spark.sql("SELECT * FROM " + TABLE + " WHERE model_key = " + literal(modelKey)).collectAsList();
+    List<Row> rows = spark.sql("SELECT * FROM " + TABLE + " WHERE model_key = " + SqlLiterals.string(modelKey)).collectAsList();
     return rows.isEmpty() ? null : rows.get(0);
   }
 
   /** Submissions, oldest first; all of them when status is null. */
   public List<Row> list(String status) {
-    return spark.sql("SELECT * FROM " + TABLE + (status == null ? "" : " WHERE status = " + literal(status))
+    return spark.sql("SELECT * FROM " + TABLE + (status == null ? "" : " WHERE status = " + SqlLiterals.string(status))
         + " ORDER BY submitted_at, model_key").collectAsList();
   }
 
@@ -100,8 +105,8 @@ public final class SubmissionQueue {
       }
       String key = pending.getAs("model_key");
       try {
-        spark.sql("UPDATE " + TABLE + " SET status = 'RUNNING', claimed_by = " + literal(claim)
-            + ", started_at = current_timestamp(), updated_at = current_timestamp() WHERE model_key = " + literal(key)
+        spark.sql("UPDATE " + TABLE + " SET status = 'RUNNING', claimed_by = " + SqlLiterals.string(claim)
+            + ", started_at = current_timestamp(), updated_at = current_timestamp() WHERE model_key = " + SqlLiterals.string(key)
             + " AND status = 'PENDING'");
       } catch (RuntimeException e) {
         if (!isConcurrentWrite(e)) {
@@ -129,21 +134,9 @@ public final class SubmissionQueue {
 
   private void end(String modelKey, String status, String reason) {
     String cut = reason == null ? null : reason.length() > 2000 ? reason.substring(0, 2000) : reason;
-    spark.sql("UPDATE " + TABLE + " SET status = " + literal(status) + ", reason = " + literal(cut)
+    spark.sql("UPDATE " + TABLE + " SET status = " + SqlLiterals.string(status) + ", reason = " + SqlLiterals.string(cut)
         + ", finished_at = current_timestamp(), updated_at = current_timestamp() WHERE model_key = "
-        + literal(modelKey));
-  }
-
-  /**
-   * A SQL string literal (or NULL). Values are written into the statement, escaped, rather
-   * than passed as named parameters: in this session (Spark 4.1.0 with Delta's SQL extension)
-   * {@code spark.sql(text, Map)} left the {@code :name} markers unbound (UNBOUND_SQL_PARAMETER).
-   */
-  static String literal(String value) {
-    if (value == null) {
-      return "NULL";
-    }
-    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        + SqlLiterals.string(modelKey));
   }
 
   private static boolean isConcurrentWrite(Throwable e) {

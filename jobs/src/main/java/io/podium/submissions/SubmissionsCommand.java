@@ -5,6 +5,8 @@ import io.podium.cli.CommandContext;
 import io.podium.cli.Option;
 import io.podium.cli.ParsedArgs;
 import io.podium.cli.UsageException;
+import io.podium.spark.SqlLiterals;
+import io.podium.spark.Warehouse;
 import io.podium.sql.ResultFormat;
 import io.podium.tables.Tables;
 import java.util.List;
@@ -46,8 +48,8 @@ public final class SubmissionsCommand implements Command {
   public int run(ParsedArgs args, CommandContext context) throws Exception {
     String status = args.get("status");
     Dataset<Row> rows = context.spark().sql("SELECT model_key, backend, submitter, status, submitted_at, started_at,"
-        + " finished_at, reason FROM " + Tables.DATABASE + "." + Tables.SUBMISSIONS.name()
-        + (status == null ? "" : " WHERE status = " + SubmissionQueue.literal(status))
+        + " finished_at, reason FROM " + Warehouse.qualified(Tables.SUBMISSIONS)
+        + (status == null ? "" : " WHERE status = " + SqlLiterals.string(status))
         + " ORDER BY submitted_at, model_key");
     ResultFormat.TABLE.print(rows.schema(), rows.collectAsList(), context.out(), 80);
     return 0;

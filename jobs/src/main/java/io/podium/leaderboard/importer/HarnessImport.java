@@ -1,6 +1,6 @@
 package io.podium.leaderboard.importer;
 
-import io.podium.spark.Warehouse;
+import io.podium.spark.DeltaMerge;
 import io.podium.tables.Table;
 import io.podium.tables.Tables;
 import io.podium.tasks.TaskDefinition;
@@ -94,11 +94,6 @@ public final class HarnessImport {
   }
 
   private void merge(Table table, Dataset<Row> source, String changed) {
-    String view = "podium_import_" + table.name();
-    source.createOrReplaceTempView(view);
-    spark.sql("MERGE INTO " + Warehouse.qualified(table) + " t USING " + view + " s ON " + table.keyJoinCondition()
-        + " WHEN MATCHED AND " + changed + " THEN UPDATE SET *"
-        + " WHEN NOT MATCHED THEN INSERT *");
-    spark.catalog().dropTempView(view);
+    DeltaMerge.upsert(spark, table, source, changed, null);
   }
 }
