@@ -80,15 +80,11 @@ final class IfEvalResponses {
     return (int) verdicts.stream().filter(Boolean::booleanValue).count();
   }
 
-  @SuppressWarnings("unchecked")
   private static IfEvalPrompt prompt(JsonLines.Line line) {
-    Map<String, Object> r = line.record();
-    if (!(r.get("key") instanceof Number key) || !(r.get("instruction_id_list") instanceof List<?> ids)
-        || !(r.get("kwargs") instanceof List<?> kwargs) || ids.size() != kwargs.size()) {
-      throw new IllegalArgumentException(line.where() + " is not an IFEval prompt: it needs key, prompt,"
-          + " instruction_id_list and kwargs (one object per instruction)");
+    try {
+      return IfEvalPrompt.fromRecord(line.record());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(line.where() + ": " + e.getMessage(), e);
     }
-    return new IfEvalPrompt(key.intValue(), line.string("prompt"), (List<String>) ids,
-        (List<Map<String, Object>>) kwargs);
   }
 }

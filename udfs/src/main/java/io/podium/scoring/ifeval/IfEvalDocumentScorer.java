@@ -7,7 +7,6 @@ import io.podium.scoring.ifeval.text.PunktParameters;
 import io.podium.scoring.ScoringInput;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * IFEval's four metrics for one generation ({@code process_results} of the harness's
@@ -60,19 +59,10 @@ public final class IfEvalDocumentScorer implements DocumentScorer {
     return DocumentScore.complete(scores);
   }
 
-  @SuppressWarnings("unchecked")
   static IfEvalPrompt prompt(ScoringInput input) {
-    Map<String, Object> doc = input.doc();
     try {
-      int key = ((Number) doc.get("key")).intValue();
-      String text = (String) doc.get("prompt");
-      List<String> ids = (List<String>) doc.get("instruction_id_list");
-      List<Map<String, Object>> kwargs = (List<Map<String, Object>>) doc.get("kwargs");
-      if (text == null || ids == null || kwargs == null || ids.size() != kwargs.size() || ids.isEmpty()) {
-        throw new IllegalArgumentException("needs prompt, instruction_id_list and kwargs of the same length");
-      }
-      return new IfEvalPrompt(key, text, ids, kwargs);
-    } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
+      return IfEvalPrompt.fromRecord(input.doc());
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(input.describe() + " is not an IFEval prompt (" + e.getMessage()
           + "); fix the record and re-ingest it", e);
     }

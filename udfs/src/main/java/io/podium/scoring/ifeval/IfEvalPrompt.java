@@ -19,4 +19,23 @@ public record IfEvalPrompt(int key, String prompt, List<String> instructionIds,
           + " instruction ids but " + kwargs.size() + " kwargs maps");
     }
   }
+
+  /**
+   * A prompt from its record in the dataset's schema ({@code key, prompt, instruction_id_list,
+   * kwargs}, as Jackson reads JSON); IllegalArgumentException saying what is missing.
+   */
+  @SuppressWarnings("unchecked")
+  public static IfEvalPrompt fromRecord(Map<String, Object> record) {
+    if (!(record.get("key") instanceof Number key) || !(record.get("prompt") instanceof String text)
+        || !(record.get("instruction_id_list") instanceof List<?> ids)
+        || !(record.get("kwargs") instanceof List<?> kwargs) || ids.isEmpty() || ids.size() != kwargs.size()) {
+      throw new IllegalArgumentException("an IFEval prompt needs key, prompt, instruction_id_list and kwargs"
+          + " (one object per instruction)");
+    }
+    try {
+      return new IfEvalPrompt(key.intValue(), text, (List<String>) ids, (List<Map<String, Object>>) kwargs);
+    } catch (ClassCastException | NullPointerException e) {
+      throw new IllegalArgumentException("an IFEval prompt's instruction ids are strings and its kwargs objects", e);
+    }
+  }
 }
