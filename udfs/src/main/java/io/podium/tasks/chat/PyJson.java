@@ -1,0 +1,109 @@
+package io.podium.tasks.chat;
+
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Python's {@code json.dumps(x, ensure_ascii=False, indent=indent, separators=separators,
+ * sort_keys=sort_keys)}, which transformers installs as the {@code tojson} filter
+ * (transformers v4.45 {@code utils/chat_template_utils.py}, {@code _compile_jinja_template},
+ * the nested {@code def tojson}) because Jinja's own escapes HTML characters.
+ */
+final class PyJson {
+  private PyJson() {}
+
+  static String dumps(Object x, Integer indent, String itemSep, String keySep, boolean sortKeys) {
+    String item = itemSep != null ? itemSep : (indent == null ? ", " : ",");
+    String key = keySep != null ? keySep : ": ";
+    StringBuilder sb = new StringBuilder();
+    write(sb, x, indent, item, key, sortKeys, 0);
+    return sb.toString();
+  }
+
+  private static void newline(StringBuilder sb, Integer indent, int level) {
+    if (indent == null) return;
+    sb.append('\n');
+    sb.append(" ".repeat(indent * level));
+  }
+
+  private static void write(StringBuilder sb, Object x, Integer indent, String item, String key,
+      boolean sortKeys, int level) {
+    if (x == null) {
+      sb.append("null");
+    } else if (x instanceof Boolean b) {
+      sb.append(b ? "true" : "false");
+    } else if (x instanceof Double || x instanceof Float) {
+      double d = ((Number) x).doubleValue();
+      if (Double.isNaN(d)) sb.append("NaN");
+      else if (Double.isInfinite(d)) sb.append(d > 0 ? "Infinity" : "-Infinity");
+      else if (d == Math.rint(d) && Math.abs(d) < 1e16) sb.append((long) d).append(".0");
+      else sb.append(Double.toString(d).replace("E", "e"));
+    } else if (x instanceof Number n) {
+      sb.append(n.toString());
+    } else if (x instanceof Map<?, ?> m) {
+      if (m.isEmpty()) {
+        sb.append("{}");
+        return;
+      }
+      Map<?, ?> entries = sortKeys ? new TreeMap<>(stringKeys(m)) : m;
+      sb.append('{');
+      Iterator<? extends Map.Entry<?, ?>> it = entries.entrySet().iterator();
+      while (it.hasNext()) {
+        Map.Entry<?, ?> e = it.next();
+        newline(sb, indent, level + 1);
+        string(sb, String.valueOf(e.getKey()));
+        sb.append(key);
+        write(sb, e.getValue(), indent, item, key, sortKeys, level + 1);
+        if (it.hasNext()) sb.append(item);
+      }
+      newline(sb, indent, level);
+      sb.append('}');
+    } else if (x instanceof Collection<?> c) {
+      if (c.isEmpty()) {
+        sb.append("[]");
+        return;
+      }
+      sb.append('[');
+      Iterator<?> it = c.iterator();
+      while (it.hasNext()) {
+        newline(sb, indent, level + 1);
+        write(sb, it.next(), indent, item, key, sortKeys, level + 1);
+        if (it.hasNext()) sb.append(item);
+      }
+      newline(sb, indent, level);
+      sb.append(']');
+    } else {
+      string(sb, x.toString());
+    }
+  }
+
+  private static Map<String, Object> stringKeys(Map<?, ?> m) {
+    Map<String, Object> out = new TreeMap<>();
+    m.forEach((k, v) -> out.put(String.valueOf(k), v));
+    return out;
+  }
+
+  /** {@code json.encoder.py_encode_basestring}: only quote, backslash and controls escaped. */
+  private static void string(StringBuilder sb, String s) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        case '\b' -> sb.append("\\b");
+        case '\f' -> sb.append("\\f");
+        default -> {
+          if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
+          else sb.append(c);
+        }
+      }
+    }
+    sb.append('"');
+  }
+}
