@@ -26,7 +26,7 @@ class PromptRendererTest {
         Map.of("q", "s3", "a", "no"));
     PromptRenderer r = new PromptRenderer(def, def.subtasks().get(0), shots);
     List<RenderedRequest> requests = r.requests(Map.of("q", "x", "a", "yes"));
-    assertEquals("Describe.\nQ: s1\nA: yes\n\nQ: s2\nA: no\n\nQ: x\nA:", requests.get(0).context());
+    assertEquals("Describe.Q: s1\nA: yes\n\nQ: s2\nA: no\n\nQ: x\nA:", requests.get(0).context());
     assertEquals(List.of(" no", " yes"), requests.stream().map(RenderedRequest::continuation).toList());
     assertEquals(1, r.goldIndex(Map.of("q", "x", "a", "yes")));
   }
@@ -38,7 +38,7 @@ class PromptRendererTest {
         Map.of("q", "s3", "a", "no"));
     PromptRenderer r = new PromptRenderer(def, def.subtasks().get(0), shots);
     // first_n draws 2 examples; the one equal to the document is dropped, leaving 1 (as the harness does).
-    assertEquals("Describe.\nQ: s2\nA: no\n\nQ: s1\nA:", r.context(Map.of("q", "s1", "a", "yes")));
+    assertEquals("Describe.Q: s2\nA: no\n\nQ: s1\nA:", r.context(Map.of("q", "s1", "a", "yes")));
   }
 
   @Test
@@ -47,7 +47,7 @@ class PromptRendererTest {
     List<Map<String, Object>> shots = List.of(Map.of("q", "s", "opts", List.of("zero", "one"), "a", "1"));
     PromptRenderer r = new PromptRenderer(def, def.subtasks().get(0), shots);
     Map<String, Object> doc = Map.of("q", "x", "opts", List.of("red", "blue"), "a", "0");
-    assertEquals("Describe.\nQ: s\nA: one\n\nQ: x\nA:", r.context(doc));
+    assertEquals("Describe.Q: s\nA: one\n\nQ: x\nA:", r.context(doc));
     assertEquals(0, r.goldIndex(doc));
     assertNull(r.goldIndex(Map.of("q", "x", "opts", List.of("red", "blue"), "a", "green")));
     assertNull(r.goldIndex(Map.of("q", "x", "opts", List.of("red", "blue"), "a", "7")));

@@ -62,8 +62,28 @@ public final class ChatTemplate implements Serializable {
   private ChatTemplate(String template, String source, Map<String, String> specialTokens) {
     this.template = template;
     this.source = source;
-    this.specialTokens = Map.copyOf(specialTokens);
-    this.sha1 = sha1Hex(template);
+    Map<String, String> ordered = new LinkedHashMap<>();
+    for (String name : SPECIAL_TOKENS) {
+      if (specialTokens.containsKey(name)) ordered.put(name, specialTokens.get(name));
+    }
+    this.specialTokens = java.util.Collections.unmodifiableMap(ordered);
+    this.sha1 = sha1Hex(toTokenizerConfig());
+  }
+
+  /**
+   * The template and its special tokens as a minimal {@code tokenizer_config.json}
+   * ({@code chat_template} first, then the tokens in transformers' order): what Podium stores
+   * in {@code chat_templates} and reads back with {@link #fromTokenizerConfig}.
+   */
+  public String toTokenizerConfig() {
+    com.fasterxml.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+    root.put("chat_template", template);
+    specialTokens.forEach(root::put);
+    try {
+      return JSON.writeValueAsString(root);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot write a tokenizer config: " + e.getMessage(), e);
+    }
   }
 
   /** A template with the given special tokens (name → string, e.g. {@code bos_token}). */
@@ -113,7 +133,10 @@ public final class ChatTemplate implements Serializable {
     return template;
   }
 
-  /** Hex sha1 of the template text: identifies the requests rendered through it. */
+  /**
+   * Hex sha1 of {@link #toTokenizerConfig()}: of the template text and the special tokens it
+   * reads, everything a render depends on. It identifies the requests rendered through it.
+   */
   public String sha1() {
     return sha1;
   }

@@ -22,6 +22,11 @@ public final class ChatTemplateException extends RuntimeException {
     return new ChatTemplateException("template " + source + ": " + what, null, cause);
   }
 
+  /** The same failure, its message led by where it happened (e.g. the model and the task). */
+  public ChatTemplateException in(String where) {
+    return new ChatTemplateException(where + ": " + getMessage(), raisedMessage, this);
+  }
+
   /** The argument of the template's {@code raise_exception(...)}, or null for other errors. */
   public String raisedMessage() {
     return raisedMessage;
