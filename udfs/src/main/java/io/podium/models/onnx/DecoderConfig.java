@@ -7,10 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What the engine needs from an export's {@code config.json}: the context window and the
- * end-of-text token, under the names Hugging Face configs use.
+ * What the engine needs from an export's {@code config.json}: the context window, the
+ * end-of-text token, under the names Hugging Face configs use, and whether the tokenizer adds
+ * its special tokens (BOS) to every text.
+ *
+ * @param addBosToken as the leaderboard's harness decides it (lm_eval/models/huggingface.py:266-273
+ *     at adding_all_changess): true for the Gemma family ({@code model_type} gemma, gemma2,
+ *     recurrentgemma), else false. The harness then encodes with {@code add_special_tokens}, so
+ *     a text that already starts with the BOS token (a Gemma chat template writes
+ *     {@code {{ bos_token }}}) gets a second one, as it did on the leaderboard.
  */
-public record DecoderConfig(int maxLength, int eosTokenId) {
+public record DecoderConfig(int maxLength, int eosTokenId, boolean addBosToken) {
+
+  /** model_type values the harness adds a BOS token for. */
+  static final java.util.Set<String> BOS_MODEL_TYPES = java.util.Set.of("gemma", "gemma2", "recurrentgemma");
 
   public static DecoderConfig read(Path configJson) throws IOException {
     if (!Files.exists(configJson)) {
@@ -25,7 +35,8 @@ public record DecoderConfig(int maxLength, int eosTokenId) {
     if (eos == null || !eos.canConvertToInt()) {
       throw new IOException(configJson + " has no eos_token_id; add it (the id of the end-of-text token)");
     }
-    return new DecoderConfig(maxLength, eos.asInt());
+    String modelType = c.path("model_type").asText("");
+    return new DecoderConfig(maxLength, eos.asInt(), BOS_MODEL_TYPES.contains(modelType));
   }
 
   private static int first(JsonNode c, int fallback, String... names) {

@@ -80,7 +80,7 @@ public final class OnnxDecoderModel implements LanguageModel {
     this.options = options;
     DecoderConfig config = DecoderConfig.read(folder.resolve("config.json"));
     this.maxLength = config.maxLength();
-    this.tokenizer = new HfTokenizer(folder.resolve("tokenizer.json"), config.eosTokenId());
+    this.tokenizer = new HfTokenizer(folder.resolve("tokenizer.json"), config.eosTokenId(), config.addBosToken());
     try {
       this.env = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions so = new OrtSession.SessionOptions();
