@@ -1,5 +1,6 @@
 package io.podium.bench;
 
+import io.podium.conf.PodiumConf;
 import static org.apache.spark.sql.functions.col;
 
 import io.podium.cli.Command;
@@ -134,12 +135,12 @@ public final class InferenceBenchmarkCommand implements Command {
 
   /** The evaluate job under a fresh model key, so it computes every request. */
   private static EvaluateJob.Summary evaluateJob(SparkSession spark, ModelSpec base, List<String> benchmarks,
-      int limit) {
+      int limit) throws java.io.IOException {
     ModelSpec fresh = new ModelSpec(base.modelId() + "-bench-" + System.nanoTime(), base.revision(),
         base.precision(), base.backend(), base.uri(), base.batchSize(), base.prefixSharing());
     List<String> names = benchmarks.isEmpty() ? loglikelihoodBenchmarks(spark) : benchmarks;
-    EvaluateJob.Summary s = new EvaluateJob(spark, new PrintStream(java.io.OutputStream.nullOutputStream()))
-        .run(new EvaluateJob.Options(fresh, names, limit, 64, null));
+    EvaluateJob.Summary s = new EvaluateJob(spark, PodiumConf.benchmarks(), new PrintStream(java.io.OutputStream.nullOutputStream()))
+        .run(new EvaluateJob.Options(fresh, null, names, limit, 64, null));
     spark.sql("DELETE FROM " + Warehouse.qualified(Tables.PREDICTIONS) + " WHERE model_key = '"
         + fresh.modelKey() + "'");
     return s;

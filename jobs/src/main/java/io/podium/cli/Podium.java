@@ -1,5 +1,6 @@
 package io.podium.cli;
 
+import io.podium.requests.RequestsCommand;
 import io.podium.bench.InferenceBenchmarkCommand;
 import io.podium.demo.DemoCommand;
 import io.podium.evaluate.EvaluateCommand;
@@ -43,7 +44,7 @@ public final class Podium {
     this(List.of(new DemoCommand(), new IngestCommand(), new EvaluateCommand(), new ScoreCommand(),
         new ScoreResponsesCommand(), new SnapshotCommand(), new LeaderboardCommand(),
         new ImportHarnessCommand(), new SubmitCommand(), new SubmissionsCommand(), new ClaimCommand(),
-        new RunPipelineCommand(), new SqlCommand(),
+        new RunPipelineCommand(), new RequestsCommand(), new SqlCommand(),
         new InferenceBenchmarkCommand()));
   }
 

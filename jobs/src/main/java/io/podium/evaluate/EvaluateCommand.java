@@ -7,6 +7,8 @@ import io.podium.cli.ParsedArgs;
 import io.podium.cli.UsageException;
 import io.podium.conf.PodiumConf;
 import io.podium.models.ModelSpec;
+import io.podium.requests.ModelTemplates;
+import io.podium.tasks.chat.ChatTemplate;
 import io.podium.submissions.SubmissionQueue;
 import org.apache.spark.sql.Row;
 import java.util.List;
@@ -73,7 +75,7 @@ public final class EvaluateCommand implements Command {
     }
     try {
       ModelSpec spec = new ModelSpec(row.getAs("model_id"), row.getAs("revision"), row.getAs("precision"),
-          row.getAs("backend"), row.getAs("uri"), null, null);
+          row.getAs("backend"), row.getAs("uri"), null, null, Boolean.TRUE.equals(row.getAs("chat_template")), null);
       int code = evaluate(spec, args, context);
       if (code == 0) {
         queue.finish(modelKey);
@@ -89,10 +91,13 @@ public final class EvaluateCommand implements Command {
     int perChunk = args.getInt("shards-per-chunk", 8);
     Integer limit = args.has("limit") ? args.getInt("limit", 0) : null;
     Integer maxChunks = args.has("max-chunks") ? args.getInt("max-chunks", 0) : null;
+    // The template is read on the driver before any Spark work: a model that asks for a template
+    // it does not have, or whose template does not parse, is refused here.
+    ChatTemplate template = ModelTemplates.forModel(spec, context.spark().sparkContext().hadoopConfiguration());
     EvaluateJob.Summary s;
     try {
-      s = new EvaluateJob(context.spark(), context.out())
-          .run(new EvaluateJob.Options(spec, args.getList("benchmarks"), limit, perChunk, maxChunks));
+      s = new EvaluateJob(context.spark(), PodiumConf.benchmarks(), context.out())
+          .run(new EvaluateJob.Options(spec, template, args.getList("benchmarks"), limit, perChunk, maxChunks));
     } catch (Exception e) {
       // Spark wraps a task's error (thrown undeclared from Scala); show the task's own message.
       throw new IllegalStateException("evaluate " + spec.modelKey() + " failed, the run is not complete: "

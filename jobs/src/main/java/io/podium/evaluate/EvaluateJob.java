@@ -4,9 +4,16 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.podium.models.ModelSpec;
+import io.podium.requests.ChatTemplates;
+import io.podium.requests.Renderers;
+import io.podium.requests.RequestWriter;
 import io.podium.spark.SqlLiterals;
 import io.podium.spark.Warehouse;
+import io.podium.tables.Json;
 import io.podium.tables.Tables;
+import io.podium.tasks.PromptRenderer;
+import io.podium.tasks.TaskDefinition;
+import io.podium.tasks.chat.ChatTemplate;
 import io.podium.udf.HadoopModelFolders;
 import io.podium.udf.InferenceFunction;
 import io.podium.udf.Prediction;
@@ -14,12 +21,14 @@ import java.io.PrintStream;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * The evaluate job: runs one model over the requests, inside Spark tasks, and writes
@@ -36,19 +45,25 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class EvaluateJob {
 
-  /** What to evaluate. */
-  public record Options(ModelSpec spec, List<String> benchmarks, Integer limit, int shardsPerChunk,
-      Integer maxChunks) {}
+  /**
+   * What to evaluate.
+   *
+   * @param template the model's chat template (read on the driver beforehand), or null for plain prompts
+   */
+  public record Options(ModelSpec spec, ChatTemplate template, List<String> benchmarks, Integer limit,
+      int shardsPerChunk, Integer maxChunks) {}
 
   /** What a run did. */
   public record Summary(String modelKey, String runId, long total, long alreadyDone, long computed, long tokens,
       double seconds, double planSeconds, String devices, boolean complete) {}
 
   private final SparkSession spark;
+  private final Map<String, TaskDefinition> definitions;
   private final PrintStream out;
 
-  public EvaluateJob(SparkSession spark, PrintStream out) {
+  public EvaluateJob(SparkSession spark, Map<String, TaskDefinition> definitions, PrintStream out) {
     this.spark = spark;
+    this.definitions = definitions;
     this.out = out;
   }
 
@@ -58,8 +73,14 @@ public final class EvaluateJob {
     String modelKey = spec.modelKey();
     String configHash = spec.configHash();
     String runId = UUID.randomUUID().toString();
+    String template = options.template() == null ? "" : options.template().sha1();
+    if (options.template() != null) {
+      renderThroughTemplate(options.template(), options.benchmarks());
+    }
+    replaceOtherPromptFormats(modelKey, template);
 
-    Dataset<Row> requests = spark.table(Warehouse.qualified(Tables.REQUESTS));
+    Dataset<Row> requests = spark.table(Warehouse.qualified(Tables.REQUESTS))
+        .where(col("template").equalTo(template));
     if (options.benchmarks() != null && !options.benchmarks().isEmpty()) {
       requests = requests.where(col("benchmark").isin(options.benchmarks().toArray()));
     }
@@ -107,7 +128,7 @@ public final class EvaluateJob {
       // before the MERGE, which would otherwise evaluate its source (the model!) again.
       Dataset<Row> rows = chunk
           .mapPartitions(new InferenceFunction(spec, folders), Encoders.bean(Prediction.class))
-          .select(predictionColumns(modelKey, configHash, runId, new Timestamp(System.currentTimeMillis())))
+          .select(predictionColumns(modelKey, template, configHash, runId, new Timestamp(System.currentTimeMillis())))
           .localCheckpoint(true);
       try {
         Row stats = rows.selectExpr("count(*)",
@@ -134,7 +155,58 @@ public final class EvaluateJob {
         devices.isEmpty() ? "-" : String.join(",", devices), complete);
   }
 
-  private static Column[] predictionColumns(String modelKey, String configHash, String runId, Timestamp now) {
+  /**
+   * The requests of the model's chat template, rendered from the ingested documents (once per
+   * template: another model with the same template finds them unchanged, and nothing is
+   * rewritten). The template is registered, so that every later ingest renders it again.
+   */
+  private void renderThroughTemplate(ChatTemplate template, List<String> benchmarks) {
+    Renderers renderers = Renderers.fromWarehouse(spark, definitions, benchmarks == null ? List.of() : benchmarks);
+    if (!renderers.missing().isEmpty()) {
+      out.println("  not rendered (few-shot split not ingested): " + String.join(", ", renderers.missing()));
+    }
+    Dataset<Row> docs = spark.table(Warehouse.qualified(Tables.BENCHMARK_DOCS));
+    probe(template, renderers, docs);
+    new ChatTemplates(spark).register(template);
+    new RequestWriter(spark, definitions).write(docs, renderers.renderers(), template);
+    out.printf("  requests rendered through chat template %s (sha1 %s)%n", template.source(), template.sha1());
+  }
+
+  /**
+   * Renders the first document of each subtask on the driver, so that a template that cannot
+   * render a conversation fails here, in one line, before any Spark task.
+   */
+  private void probe(ChatTemplate template, Renderers renderers, Dataset<Row> docs) {
+    for (Row r : docs.groupBy("benchmark", "subtask").agg(functions.min_by(col("doc"), col("doc_id")).as("doc"))
+        .collectAsList()) {
+      PromptRenderer renderer = renderers.renderers().get(RequestWriter.key(r.getString(0), r.getString(1)));
+      if (renderer != null) {
+        try {
+          renderer.requests(Json.parseObject(r.getString(2)), template);
+        } catch (java.io.IOException e) {
+          throw new IllegalStateException("benchmark_docs holds invalid JSON for " + r.getString(0) + "/"
+              + r.getString(1) + ": " + e.getMessage(), e);
+        }
+      }
+    }
+  }
+
+  /**
+   * A model key has one prompt format at a time, as on the leaderboard: answers given with
+   * another one (plain prompts, or another template) are removed before this run, and said so.
+   */
+  private void replaceOtherPromptFormats(String modelKey, String template) {
+    String where = "model_key = " + SqlLiterals.string(modelKey) + " AND template <> " + SqlLiterals.string(template);
+    long other = spark.table(Warehouse.qualified(Tables.PREDICTIONS)).where(where).count();
+    if (other > 0) {
+      out.printf("  %d predictions of %s were made with another prompt format (%s); they are replaced%n", other,
+          modelKey, template.isEmpty() ? "a chat template" : "plain prompts or another template");
+      spark.sql("DELETE FROM " + Warehouse.qualified(Tables.PREDICTIONS) + " WHERE " + where);
+    }
+  }
+
+  private static Column[] predictionColumns(String modelKey, String template, String configHash, String runId,
+      Timestamp now) {
     return new Column[] {
         lit(modelKey).as("model_key"),
         col("requestId").as("request_id"),
@@ -143,6 +215,7 @@ public final class EvaluateJob {
         col("docId").as("doc_id"),
         col("requestIndex").as("request_index"),
         col("requestType").as("request_type"),
+        lit(template).as("template"),
         col("loglikelihood"),
         col("isGreedy").as("is_greedy"),
         col("continuationTokens").as("continuation_tokens"),

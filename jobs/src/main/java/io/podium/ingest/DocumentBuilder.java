@@ -1,5 +1,6 @@
 package io.podium.ingest;
 
+import io.podium.tables.Json;
 import io.podium.ingest.SourceLayout.Explode;
 import io.podium.ingest.SourceLayout.SplitSource;
 import io.podium.tasks.DocProcessor;

@@ -1,14 +1,19 @@
 package io.podium.ingest;
 
+import io.podium.tables.Keys;
+import io.podium.tables.Json;
 import io.podium.ingest.SourceLayout.BenchmarkSource;
 import io.podium.ingest.SourceLayout.SplitSource;
 import io.podium.spark.SparkValues;
+import io.podium.requests.ChatTemplates;
+import io.podium.requests.RequestWriter;
 import io.podium.spark.DeltaMerge;
 import io.podium.spark.SqlLiterals;
 import io.podium.spark.Warehouse;
 import io.podium.tables.Table;
 import io.podium.tables.Tables;
 import io.podium.tasks.PromptRenderer;
+import io.podium.tasks.chat.ChatTemplate;
 import io.podium.tasks.TaskDefinition;
 import java.io.IOException;
 import java.sql.Timestamp;
@@ -94,13 +99,13 @@ public final class IngestJob {
           reader, def, present, source.fewshot(), options.fewshotSources().get(benchmark), builder, c);
 
       for (TaskDefinition.Subtask sub : present) {
-        docScope.add(RenderRequests.key(benchmark, sub.name()));
+        docScope.add(RequestWriter.key(benchmark, sub.name()));
         PromptRenderer renderer = new PromptRenderer(def, sub, fewshot == null ? null : fewshot.get(sub.name()));
         List<IngestedDoc> built = builder.build(sub.name(), bySubtask.getOrDefault(sub.name(), List.of()), renderer,
             source.test());
         docs.addAll(built);
         if (renderer.canRender()) {
-          renderers.put(RenderRequests.key(benchmark, sub.name()), renderer);
+          renderers.put(RequestWriter.key(benchmark, sub.name()), renderer);
           c.requests += built.stream().mapToLong(d -> d.choices() == null ? 1 : d.choices().size()).sum();
         }
       }
@@ -249,24 +254,36 @@ public final class IngestJob {
               + " OR t.source_line <> s.source_line",
           docScope);
 
-      if (!renderers.isEmpty()) {
-        Map<String, String> versions = new LinkedHashMap<>();
-        definitions.forEach((name, def) -> versions.put(name, def.version()));
-        Broadcast<Map<String, PromptRenderer>> broadcast = jsc.broadcast(renderers);
-        Dataset<Row> requestRows = docRows
-            .flatMap(new RenderRequests(broadcast, versions), Encoders.row(Tables.REQUESTS.schema()))
-            .persist();
-        try {
-          merge(Tables.REQUESTS, requestRows,
-              "t.request_hash <> s.request_hash OR t.shard <> s.shard", renderers.keySet());
-        } finally {
-          requestRows.unpersist();
-          broadcast.destroy();
-        }
+      writeFewshot(renderers);
+      // Plain prompts, then the same documents through every chat template requests were
+      // ever rendered through, so that templated requests follow the documents too.
+      RequestWriter requests = new RequestWriter(spark, definitions);
+      requests.write(docRows, renderers, null);
+      for (ChatTemplate template : new ChatTemplates(spark).all()) {
+        requests.write(docRows, renderers, template);
       }
     }
     if (!readBenchmarks.isEmpty()) {
       writeRejects(rejects, readBenchmarks);
+    }
+  }
+
+  /** The few-shot examples read from dataset splits, so that later jobs can render prompts again. */
+  private void writeFewshot(Map<String, PromptRenderer> renderers) {
+    List<Row> rows = new ArrayList<>();
+    Set<String> scope = new java.util.LinkedHashSet<>();
+    renderers.forEach((key, renderer) -> {
+      TaskDefinition def = definitions.get(key.substring(0, key.indexOf('/')));
+      if (def.needsFewshotSplit()) {
+        scope.add(key);
+        List<Map<String, Object>> shots = renderer.fewshotDocs();
+        for (int i = 0; i < shots.size(); i++) {
+          rows.add(RowFactory.create(def.benchmark(), renderer.subtask().name(), i, Json.write(shots.get(i))));
+        }
+      }
+    });
+    if (!scope.isEmpty()) {
+      merge(Tables.FEWSHOT_DOCS, spark.createDataFrame(rows, Tables.FEWSHOT_DOCS.schema()), "t.doc <> s.doc", scope);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.podium.ingest;
 
+import io.podium.tables.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.BufferedReader;
 import java.io.IOException;

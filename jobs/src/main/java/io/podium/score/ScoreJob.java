@@ -125,8 +125,14 @@ public final class ScoreJob {
     String modelList = SqlLiterals.list(models);
     String benchmarkList = SqlLiterals.list(benchmarks);
     return spark.sql(
-        "WITH m AS (SELECT explode(array(" + modelList + ")) AS model_key),"
-            + " r AS (SELECT request_id, benchmark, subtask, doc_id, request_index, request_hash FROM "
+        // Each model is scored on the requests of the prompt format it was evaluated with
+        // (plain, or its chat template): the template its predictions answered.
+        "WITH k AS (SELECT explode(array(" + modelList + ")) AS model_key),"
+            + " f AS (SELECT model_key, max(template) AS template FROM " + Warehouse.qualified(Tables.PREDICTIONS)
+            + "   WHERE model_key IN (" + modelList + ") GROUP BY model_key),"
+            + " m AS (SELECT k.model_key, coalesce(f.template, '') AS template FROM k LEFT JOIN f"
+            + "   ON f.model_key = k.model_key),"
+            + " r AS (SELECT request_id, benchmark, subtask, doc_id, request_index, request_hash, template FROM "
             + Warehouse.qualified(Tables.REQUESTS) + " WHERE benchmark IN (" + benchmarkList + ")),"
             + " p AS (SELECT model_key, request_id, request_hash, loglikelihood, generated_text FROM "
             + Warehouse.qualified(Tables.PREDICTIONS) + " WHERE model_key IN (" + modelList + ")"
@@ -134,7 +140,7 @@ public final class ScoreJob {
             + " answered AS (SELECT m.model_key, r.benchmark, r.subtask, r.doc_id, count(*) AS expected,"
             + "   collect_list(CASE WHEN p.request_id IS NOT NULL THEN named_struct('request_index', r.request_index,"
             + "     'loglikelihood', p.loglikelihood, 'generated_text', p.generated_text) END) AS answers"
-            + "   FROM r CROSS JOIN m"
+            + "   FROM r JOIN m ON r.template = m.template"
             + "   LEFT JOIN p ON p.model_key = m.model_key AND p.request_id = r.request_id"
             + "     AND p.request_hash = r.request_hash"
             + "   GROUP BY m.model_key, r.benchmark, r.subtask, r.doc_id)"

@@ -2,7 +2,11 @@ package io.podium.spark;
 
 import io.podium.tables.Table;
 import io.podium.tables.Tables;
+import io.delta.tables.DeltaTable;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -50,6 +54,7 @@ public final class Warehouse {
         // The name may still point at another warehouse (a session opens one warehouse at a
         // time); dropping the name of an external table leaves its data alone.
         spark.sql("DROP TABLE IF EXISTS " + qualified(table));
+        addMissingColumns(spark, table);
         spark.sql("CREATE TABLE IF NOT EXISTS " + qualified(table) + " (" + table.ddlColumns() + ") USING delta"
             + partitioning + " LOCATION " + SqlLiterals.string(location(table)));
       } catch (RuntimeException e) {
@@ -58,6 +63,35 @@ public final class Warehouse {
       }
     }
     spark.sql("USE " + Tables.DATABASE);
+  }
+
+  /**
+   * Brings a table written by an older Podium up to the declared schema: each declared column it
+   * lacks is added in its declared place and filled in the existing rows (see
+   * {@code Tables.added}). A table that does not exist yet is left to CREATE TABLE.
+   */
+  private void addMissingColumns(SparkSession spark, Table table) {
+    String location = location(table);
+    if (!DeltaTable.isDeltaTable(spark, location)) {
+      return;
+    }
+    StructType existing = spark.read().format("delta").load(location).schema();
+    List<String> have = List.of(existing.fieldNames());
+    String path = "delta.`" + location.replace("`", "``") + "`";
+    StructField previous = null;
+    for (StructField field : table.schema().fields()) {
+      if (!have.contains(field.name())) {
+        String comment = field.getComment().isDefined() ? " COMMENT " + SqlLiterals.string(field.getComment().get()) : "";
+        String place = previous == null ? " FIRST" : " AFTER `" + previous.name() + "`";
+        spark.sql("ALTER TABLE " + path + " ADD COLUMNS (`" + field.name() + "` " + field.dataType().sql() + comment
+            + place + ")");
+        if (field.metadata().contains(Table.FILL)) {
+          spark.sql("UPDATE " + path + " SET `" + field.name() + "` = "
+              + SqlLiterals.string(field.metadata().getString(Table.FILL)) + " WHERE `" + field.name() + "` IS NULL");
+        }
+      }
+      previous = field;
+    }
   }
 
   public static String qualified(Table table) {

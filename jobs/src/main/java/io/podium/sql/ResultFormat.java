@@ -1,6 +1,6 @@
 package io.podium.sql;
 
-import io.podium.ingest.Json;
+import io.podium.tables.Json;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

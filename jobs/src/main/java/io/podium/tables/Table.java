@@ -17,6 +17,9 @@ import org.apache.spark.sql.types.StructType;
  */
 public record Table(String name, StructType schema, List<String> key, List<String> partitionBy) {
 
+  /** Column metadata key: the value an added column takes in rows written before it existed. */
+  public static final String FILL = "podium.fill";
+
   public Table {
     for (String column : key) {
       schema.apply(column); // fails fast on a typo

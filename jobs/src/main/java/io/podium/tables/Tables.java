@@ -50,16 +50,21 @@ public final class Tables {
   public static final Table REQUESTS = new Table(
       "requests",
       new StructType(new StructField[] {
-          col("request_id", StringType, false, "hash of (benchmark, subtask, doc_id, request_index, task_version)"),
+          col("request_id", StringType, false,
+              "hash of (benchmark, subtask, doc_id, request_index, task_version[, template])"),
           col("benchmark", StringType, false, "Podium benchmark"),
           col("subtask", StringType, false, "subtask within the benchmark"),
           col("task", StringType, false, "the harness task name"),
           col("task_version", StringType, false, "the harness task's metadata version"),
+          added("template", StringType, "",
+              "sha1 of the chat template the context went through (see chat_templates); '' for plain prompts"),
           col("doc_id", IntegerType, false, "the document (see benchmark_docs)"),
           col("request_index", IntegerType, false, "choice index (loglikelihood) or 0 (generate_until)"),
           col("request_type", StringType, false, "loglikelihood or generate_until"),
-          col("context", StringType, false, "the prompt: description, few-shot examples, question"),
-          col("continuation", StringType, true, "target delimiter + choice (loglikelihood)"),
+          col("context", StringType, false,
+              "the prompt: description, few-shot examples, question (through the chat template, if any)"),
+          col("continuation", StringType, true,
+              "target delimiter + choice (loglikelihood); the choice alone under a chat template"),
           col("until", createArrayType(StringType, true), false, "stop sequences (generate_until)"),
           col("max_gen_toks", IntegerType, true, "generation limit in tokens (generate_until)"),
           col("shard", IntegerType, false, "the document's shard; all requests of a document share it"),
@@ -82,6 +87,37 @@ public final class Tables {
       List.of("source_file", "line"),
       List.of());
 
+  /**
+   * One row per few-shot example read from a dataset split (MMLU-Pro's validation split), in the
+   * order the {@code first_n} sampler takes them, so that any job can render prompts again.
+   * Examples defined in a task's YAML stay there.
+   */
+  public static final Table FEWSHOT_DOCS = new Table(
+      "fewshot_docs",
+      new StructType(new StructField[] {
+          col("benchmark", StringType, false, "Podium benchmark"),
+          col("subtask", StringType, false, "subtask within the benchmark"),
+          col("fewshot_index", IntegerType, false, "position in the few-shot split (first_n takes 0, 1, ...)"),
+          col("doc", StringType, false, "the example as the prompt templates see it (JSON, after process_docs)"),
+      }),
+      List.of("benchmark", "subtask", "fewshot_index"),
+      List.of());
+
+  /**
+   * One row per chat template that requests were rendered through: every ingest renders the
+   * requests of each template here again, so they follow the documents.
+   */
+  public static final Table CHAT_TEMPLATES = new Table(
+      "chat_templates",
+      new StructType(new StructField[] {
+          col("template", StringType, false, "sha1 of the template text (the requests' template column)"),
+          col("source", StringType, false, "where it was first read, e.g. a model folder's tokenizer_config.json"),
+          col("tokenizer_config", StringType, false, "chat_template and special tokens, as tokenizer_config.json"),
+          col("registered_at", TimestampType, false, "when requests were first rendered through it"),
+      }),
+      List.of("template"),
+      List.of());
+
   /** One row per (model, request): the model's answer, written by evaluate. */
   public static final Table PREDICTIONS = new Table(
       "predictions",
@@ -93,6 +129,7 @@ public final class Tables {
           col("doc_id", IntegerType, false, "the document"),
           col("request_index", IntegerType, false, "choice index (loglikelihood) or 0"),
           col("request_type", StringType, false, "loglikelihood or generate_until"),
+          added("template", StringType, "", "the request's chat template sha1; '' for plain prompts"),
           col("loglikelihood", DoubleType, true, "sum of the continuation tokens' log-probabilities"),
           col("is_greedy", BooleanType, true, "whether the continuation is the model's greedy output"),
           col("continuation_tokens", IntegerType, true, "tokens in the continuation"),
@@ -264,7 +301,8 @@ public final class Tables {
       List.of());
 
   /** All tables, in the order they are created. */
-  public static final List<Table> ALL = List.of(BENCHMARK_DOCS, REQUESTS, INGEST_REJECTS, PREDICTIONS, SAMPLE_SCORES,
+  public static final List<Table> ALL = List.of(BENCHMARK_DOCS, REQUESTS, INGEST_REJECTS, FEWSHOT_DOCS,
+      CHAT_TEMPLATES, PREDICTIONS, SAMPLE_SCORES,
       TASK_SCORES, SUBMISSIONS, LEADERBOARD);
 
   /** The six benchmarks in the leaderboard's column order; each has four columns in {@link #LEADERBOARD}. */
@@ -274,5 +312,16 @@ public final class Tables {
   private static StructField col(String name, org.apache.spark.sql.types.DataType type, boolean nullable, String comment) {
     Metadata metadata = new MetadataBuilder().putString("comment", comment).build();
     return new StructField(name, type, nullable, metadata);
+  }
+
+  /**
+   * A column added after the table's first release: nullable (Delta adds no NOT NULL column to
+   * a table that has rows), and {@link io.podium.spark.Warehouse#open} fills it with
+   * {@code fill} in the rows an older Podium wrote.
+   */
+  private static StructField added(String name, org.apache.spark.sql.types.DataType type, String fill,
+      String comment) {
+    Metadata metadata = new MetadataBuilder().putString("comment", comment).putString(Table.FILL, fill).build();
+    return new StructField(name, type, true, metadata);
   }
 }

@@ -123,8 +123,8 @@ class EvaluateTest {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       List<Future<EvaluateJob.Summary>> runs = List.of("builtin:bigram-gpt", "builtin:tiny-gpt").stream()
-          .map(model -> pool.submit(() -> new EvaluateJob(TestSpark.get(), new java.io.PrintStream(
-              java.io.OutputStream.nullOutputStream())).run(new EvaluateJob.Options(ModelSpec.parse(model),
+          .map(model -> pool.submit(() -> new EvaluateJob(TestSpark.get(), PodiumConf.benchmarks(), new java.io.PrintStream(
+              java.io.OutputStream.nullOutputStream())).run(new EvaluateJob.Options(ModelSpec.parse(model), null,
               List.of("gpqa"), null, 2, null))))
           .toList();
       for (Future<EvaluateJob.Summary> run : runs) {

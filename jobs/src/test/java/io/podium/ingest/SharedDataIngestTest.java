@@ -1,5 +1,6 @@
 package io.podium.ingest;
 
+import io.podium.tables.Json;
 import static io.podium.testing.Tables.content;
 import static io.podium.testing.Tables.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.podium.conf.PodiumConf;
 import io.podium.testing.Cli;
+import io.podium.testing.ForkReference;
 import io.podium.testing.Paths;
 import io.podium.testing.TestSpark;
 import java.nio.file.Files;
@@ -65,11 +67,14 @@ class SharedDataIngestTest {
   }
 
   @Test
-  void bbhPromptMatchesTheHarnessRendering() {
-    // The harness's rendering of leaderboard_bbh_boolean_expressions, doc 0 (2024 task files).
+  void bbhPromptIsTheOneTheLeaderboardForkSent() {
+    // leaderboard_bbh_boolean_expressions, doc 0, as the fork (adding_all_changess) renders it:
+    // the description goes through Jinja (lm_eval/api/task.py:1059, lm_eval/utils.py:474, no
+    // keep_trailing_newline), which drops its final "\n", so it runs straight into the first "Q:".
+    // Checked against the fork's executed code by tools/fork-reference (see the test below).
     List<Row> rows = TestSpark.get().sql("SELECT context, continuation FROM " + table("requests")
         + " WHERE subtask = 'boolean_expressions' AND doc_id = 0 ORDER BY request_index").collectAsList();
-    String expected = "Evaluate the result of a random Boolean expression.\n"
+    String expected = "Evaluate the result of a random Boolean expression."
         + "Q: not ( ( not not True ) ) is\nA: False\n\n"
         + "Q: True and False and not True and True is\nA: False\n\n"
         + "Q: not not ( not ( False ) ) is\nA: True\n\n"
@@ -78,6 +83,13 @@ class SharedDataIngestTest {
     assertEquals(List.of(" False", " True"), rows.stream().map(r -> r.getString(1)).toList());
     // 24 subtasks x 3 few-shot examples came from the cot-prompts.
     assertTrue(run.out.matches("(?s).*bbh\\s+5761\\s+5761\\s+0\\s+0\\s+\\d+\\s+72\\s.*"), run.out);
+  }
+
+  @Test
+  void everyBbhSubtaskRendersAsTheForkDoesInEveryPromptFormat() throws Exception {
+    Cli.run("sql", "--warehouse", warehouse.toString(), "SELECT 1"); // this warehouse, in the shared session
+    // 24 subtasks x (plain + 5 chat templates), few-shot examples as ingest read them from cot-prompts
+    assertEquals(24 * 6, ForkReference.check("bbh"));
   }
 
   @Test

@@ -25,9 +25,13 @@ import java.util.HexFormat;
  *     {@code http://host:8000/v1}; the model name sent is {@code modelId})
  * @param batchSize requests per forward pass (for {@code openai}: prompts per request)
  * @param prefixSharing whether choices of a document share the context's pass
+ * @param chatTemplate whether prompts go through the model's chat template, as the leaderboard
+ *     ran chat models ({@code --apply_chat_template --fewshot_as_multiturn}); default false
+ * @param chatTemplateFile the {@code tokenizer_config.json} holding the template, when it is not
+ *     the one in the ONNX export folder (e.g. for an {@code openai} endpoint); local or s3a://
  */
 public record ModelSpec(String modelId, String revision, String precision, String backend, String uri,
-    Integer batchSize, Boolean prefixSharing) implements Serializable {
+    Integer batchSize, Boolean prefixSharing, Boolean chatTemplate, String chatTemplateFile) implements Serializable {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -48,6 +52,23 @@ public record ModelSpec(String modelId, String revision, String precision, Strin
     }
     batchSize = batchSize == null ? 16 : batchSize;
     prefixSharing = prefixSharing == null ? Boolean.TRUE : prefixSharing;
+    chatTemplate = chatTemplate == null ? Boolean.FALSE : chatTemplate;
+    if (chatTemplateFile != null && !chatTemplate) {
+      throw new IllegalArgumentException("model " + modelId + ": chat_template_file is set but chat_template is"
+          + " not true; add chat_template: true to use it");
+    }
+  }
+
+  /** A model without a chat template. */
+  public ModelSpec(String modelId, String revision, String precision, String backend, String uri,
+      Integer batchSize, Boolean prefixSharing) {
+    this(modelId, revision, precision, backend, uri, batchSize, prefixSharing, null, null);
+  }
+
+  /** The same model with prompts through its chat template ({@code chatTemplate}) or not. */
+  public ModelSpec withChatTemplate(boolean use) {
+    return new ModelSpec(modelId, revision, precision, backend, uri, batchSize, prefixSharing, use,
+        use ? chatTemplateFile : null);
   }
 
   /** Parses a command-line model spec. */

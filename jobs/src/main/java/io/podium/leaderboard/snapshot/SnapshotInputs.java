@@ -44,6 +44,8 @@ final class SnapshotInputs {
   final Map<String, Row> submissions = new HashMap<>();
   /** model -> {GPU-seconds, all evaluation seconds} of its predictions. */
   final Map<String, double[]> costs = new HashMap<>();
+  /** model -> whether its predictions answered requests rendered through a chat template. */
+  final Map<String, Boolean> chatTemplates = new HashMap<>();
   /** table -> Delta version read. */
   final Map<String, Long> versions = new LinkedHashMap<>();
 
@@ -100,9 +102,10 @@ final class SnapshotInputs {
       }
     }
     for (Row r : spark.sql("SELECT model_key, sum(IF(device LIKE 'cuda%', latency_ms, 0)) / 1000,"
-        + " sum(latency_ms) / 1000 FROM " + Warehouse.qualified(Tables.PREDICTIONS) + " GROUP BY model_key")
-        .collectAsList()) {
+        + " sum(latency_ms) / 1000, max(template) <> '' FROM " + Warehouse.qualified(Tables.PREDICTIONS)
+        + " GROUP BY model_key").collectAsList()) {
       in.costs.put(r.getString(0), new double[] {r.getDouble(1), r.getDouble(2)});
+      in.chatTemplates.put(r.getString(0), r.getBoolean(3));
     }
     return in;
   }

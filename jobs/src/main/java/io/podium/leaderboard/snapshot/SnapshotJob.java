@@ -160,7 +160,9 @@ public final class SnapshotJob {
     m.put("architecture", sub == null ? null : sub.getAs("architecture"));
     m.put("params_billions", sub == null ? null : sub.getAs("params_billions"));
     m.put("license", sub == null ? null : sub.getAs("license"));
-    m.put("chat_template", sub == null ? null : sub.getAs("chat_template"));
+    // What was actually rendered, for models Podium evaluated; what the results file says for imports.
+    Boolean chat = in.chatTemplates.get(modelKey);
+    m.put("chat_template", chat != null ? chat : sub == null ? null : sub.getAs("chat_template"));
     m.put("submitted_at", sub == null ? null : sub.getAs("submitted_at"));
     Double evaluationSeconds = cost != null ? Double.valueOf(cost[1])
         : sub == null ? null : sub.<Double>getAs("evaluation_seconds");

@@ -1,6 +1,6 @@
 package io.podium.leaderboard.view;
 
-import io.podium.ingest.Json;
+import io.podium.tables.Json;
 import io.podium.tables.Tables;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

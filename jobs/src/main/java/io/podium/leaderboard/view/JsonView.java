@@ -1,6 +1,6 @@
 package io.podium.leaderboard.view;
 
-import io.podium.ingest.Json;
+import io.podium.tables.Json;
 import io.podium.leaderboard.view.SnapshotDiff.Change;
 import java.time.Instant;
 import java.util.ArrayList;

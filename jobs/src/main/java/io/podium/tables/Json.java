@@ -1,4 +1,4 @@
-package io.podium.ingest;
+package io.podium.tables;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,4 +1,4 @@
-package io.podium.ingest;
+package io.podium.tables;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,10 +29,18 @@ public final class Keys {
     }
   }
 
-  /** The id of a request: 128 bits of SHA-256 over (benchmark, subtask, doc_id, index, task version). */
-  public static String requestId(String benchmark, String subtask, int docId, int requestIndex, String taskVersion) {
-    return sha256(benchmark, subtask, Integer.toString(docId), Integer.toString(requestIndex), taskVersion)
-        .substring(0, 32);
+  /**
+   * The id of a request: 128 bits of SHA-256 over (benchmark, subtask, doc_id, index, task
+   * version) for a plain prompt, and over the same and the chat template's sha1 for a prompt
+   * rendered through a template (so plain ids stay what they were before templates existed).
+   */
+  public static String requestId(String benchmark, String subtask, int docId, int requestIndex, String taskVersion,
+      String template) {
+    String[] parts = template.isEmpty()
+        ? new String[] {benchmark, subtask, Integer.toString(docId), Integer.toString(requestIndex), taskVersion}
+        : new String[] {benchmark, subtask, Integer.toString(docId), Integer.toString(requestIndex), taskVersion,
+            template};
+    return sha256(parts).substring(0, 32);
   }
 
   /** The shard of a document: its key's SHA-256, as an unsigned 64-bit number, modulo the shard count. */
