@@ -94,9 +94,10 @@ public final class DemoCommand implements Command {
         + " GROUP BY model_key, benchmark ORDER BY model_key, benchmark");
     ResultFormat.TABLE.print(perModel.schema(), perModel.collectAsList(), context.out(), 80);
     context.out().println();
-    context.out().println("== score: all models (MATH compared as the 2024 leaderboard did: sympy_2024)");
+    context.out().println("== score: all models (MATH compared as the 2024 leaderboard did: "
+        + MathEquivalence.DEFAULT.id() + ")");
     ScoreJob.Summary scored = new ScoreJob(spark, PodiumConf.benchmarks(), context.out())
-        .run(new ScoreJob.Options(List.of(), List.of(), MathEquivalence.SYMPY_2024));
+        .run(new ScoreJob.Options(List.of(), List.of(), MathEquivalence.DEFAULT));
     ScoreCommand.printReport(spark, scored, context.out());
 
     context.out().println();

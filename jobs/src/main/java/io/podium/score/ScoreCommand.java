@@ -36,7 +36,7 @@ public final class ScoreCommand implements Command {
 
   @Override
   public String usage() {
-    return "[--model KEY|SPEC]... [--benchmarks LIST] [--math-method sympy_2024|corrected]";
+    return "[--model KEY|SPEC]... [--benchmarks LIST] [--math-method " + MathEquivalence.ids("|", "|") + "]";
   }
 
   @Override
@@ -45,8 +45,9 @@ public final class ScoreCommand implements Command {
         Option.repeated("model", "KEY|SPEC", "a model key (org/name@rev#precision) or a model spec as evaluate"
             + " takes it, e.g. builtin:tiny-gpt (default: every model with predictions)"),
         Option.repeated("benchmarks", "LIST", "comma-separated benchmarks (default: all ingested)"),
-        Option.value("math-method", "METHOD", "MATH answer comparison: sympy_2024 (default, as the 2024"
-            + " leaderboard) or corrected (string equality first, then symbolic)"));
+        Option.value("math-method", "METHOD", "MATH answer comparison: leaderboard_fork (default, as the"
+            + " harness fork the 2024 leaderboard ran: string equality first, then symbolic), sympy_2024"
+            + " (upstream harness of 2024: symbolic only) or corrected (the same rule as leaderboard_fork)"));
   }
 
   @Override
@@ -56,7 +57,7 @@ public final class ScoreCommand implements Command {
 
   private static MathEquivalence mathMethod(ParsedArgs args) {
     try {
-      return MathEquivalence.fromId(args.get("math-method", MathEquivalence.SYMPY_2024.id()));
+      return MathEquivalence.fromId(args.get("math-method", MathEquivalence.DEFAULT.id()));
     } catch (IllegalArgumentException e) {
       throw new UsageException("--math-method: " + e.getMessage());
     }

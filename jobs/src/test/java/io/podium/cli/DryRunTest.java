@@ -67,6 +67,8 @@ class DryRunTest {
     assertValid("evaluate", "--model", "/nowhere/model.yaml", "--dry-run");
     assertValid("score", "--dry-run");
     assertValid("score", "--model", "org/name@rev#bfloat16", "--math-method", "corrected", "--dry-run");
+    assertValid("score", "--model", "org/name@rev#bfloat16", "--math-method", "leaderboard_fork", "--dry-run");
+    assertValid("score", "--model", "org/name@rev#bfloat16", "--math-method", "sympy_2024", "--dry-run");
     assertValid("score-responses", "--benchmark", "ifeval", "--input", "r.jsonl", "--prompts", "p.jsonl",
         "--output", "out", "--dry-run");
     assertValid("score-responses", "--benchmark", "math_hard", "--input", "r.jsonl", "--docs", "d.jsonl",

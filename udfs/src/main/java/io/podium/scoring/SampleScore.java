@@ -13,7 +13,7 @@ import java.util.List;
  * mean over all instructions).
  *
  * @param metric harness metric name: acc, acc_norm, exact_match, prompt_level_strict_acc, ...
- * @param method how it was computed, e.g. {@code harness}, {@code sympy_2024}, {@code corrected}
+ * @param method how it was computed, e.g. {@code harness}, {@code leaderboard_fork}, {@code sympy_2024}, {@code corrected}
  * @param value metric value of this document
  * @param weight units the value stands for (instructions for inst-level IFEval metrics, else 1)
  * @param chosenIndex the choice the metric picked (multiple choice), else null

@@ -32,7 +32,7 @@ public final class ScoreResponsesCommand implements Command {
   public String usage() {
     return "--benchmark ifeval --input RESPONSES.jsonl --prompts input_data.jsonl --output DIR\n"
         + "       podium score-responses --benchmark math_hard --input RESPONSES.jsonl --docs test.jsonl --output FILE"
-        + " [--math-method sympy_2024|corrected]";
+        + " [--math-method " + MathEquivalence.ids("|", "|") + "]";
   }
 
   @Override
@@ -45,7 +45,8 @@ public final class ScoreResponsesCommand implements Command {
         Option.value("docs", "FILE", "MATH records: {problem, solution[, idx]} lines"),
         Option.value("output", "DIR|FILE", "IFEval: folder for eval_results_{strict,loose}.jsonl; MATH: the"
             + " verdicts file (required)"),
-        Option.value("math-method", "METHOD", "sympy_2024 (default, as the 2024 leaderboard) or corrected"));
+        Option.value("math-method", "METHOD", "leaderboard_fork (default, as the harness fork the 2024"
+            + " leaderboard ran), sympy_2024 (upstream harness of 2024) or corrected"));
   }
 
   @Override
@@ -57,7 +58,7 @@ public final class ScoreResponsesCommand implements Command {
       case "ifeval" -> required(args, "prompts");
       case "math_hard" -> {
         required(args, "docs");
-        method(args.get("math-method", MathEquivalence.SYMPY_2024.id()));
+        method(args.get("math-method", MathEquivalence.DEFAULT.id()));
       }
       default -> throw new UsageException("podium score-responses: --benchmark must be ifeval or math_hard, not '"
           + benchmark + "'");
@@ -71,7 +72,7 @@ public final class ScoreResponsesCommand implements Command {
     return switch (args.get("benchmark")) {
       case "ifeval" -> ifeval(input, Path.of(args.get("prompts")), output, context);
       default -> math(input, Path.of(args.get("docs")), output,
-          method(args.get("math-method", MathEquivalence.SYMPY_2024.id())), context);
+          method(args.get("math-method", MathEquivalence.DEFAULT.id())), context);
     };
   }
 

@@ -101,7 +101,7 @@ class ScoreResponsesTest {
     Cli run = Cli.run("score-responses", "--benchmark", "math_hard", "--input", responses.toString(),
         "--docs", docs.toString(), "--output", out.toString());
     assertEquals(3, run.code, run.toString());
-    assertTrue(run.out.contains("MATH (sympy_2024): exact_match 0.5000 (1/2)"), run.out);
+    assertTrue(run.out.contains("MATH (leaderboard_fork): exact_match 0.5000 (1/2)"), run.out);
     assertTrue(run.err.contains(responses + " line 3: its idx or problem matches no record in " + docs
         + "; it is not scored"), run.err);
     List<String> lines = Files.readAllLines(out);

@@ -35,8 +35,11 @@ final class SymbolicEquivalence {
 
   /**
    * is_equiv(x1, x2) of the 2024 harness. The work is bounded (parser steps, exponent and
-   * factorial sizes) instead of timed: sympy's 5 s alarm only ends pathological inputs, which
-   * fail here too.
+   * factorial sizes) instead of timed. The harness wraps parse and simplify in a SIGALRM
+   * timeout and returns False when it fires (or on any other exception): 1 s in the
+   * leaderboard's fork (utils.py:156 at adding_all_changess), 5 s upstream (utils.py:149 at
+   * 3c8db1bb). It only ends pathological inputs, which fail here too; a comparison sympy
+   * finishes in between (1 to 5 s, machine-dependent) is not modelled.
    */
   static boolean equivalent(String x1, String x2) {
     LatexNode a = parseOrNull(x1);

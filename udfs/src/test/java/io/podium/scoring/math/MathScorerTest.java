@@ -23,6 +23,7 @@ class MathScorerTest {
 
   @Test
   void ids() {
+    assertEquals("leaderboard_fork", MathEquivalence.LEADERBOARD_FORK.id());
     assertEquals("sympy_2024", MathEquivalence.SYMPY_2024.id());
     assertEquals("corrected", MathEquivalence.CORRECTED.id());
     assertEquals(MathEquivalence.CORRECTED, MathEquivalence.fromId("corrected"));
@@ -48,9 +49,10 @@ class MathScorerTest {
   }
 
   @Test
-  void invalidAnswerNeverMatches() {
+  void invalidAnswerAgainstAnOrdinaryGold() {
     assertFalse(SYMPY.score("I don't know", "5").exactMatch());
     assertFalse(CORRECTED.score("I don't know", "[invalidanswer]").exactMatch());
+    // sympy_2024 parses "[invalidanswer]" like any answer: see MathMethodsTest
   }
 
   @Test

@@ -1,9 +1,11 @@
-"""Oracle for Podium's MATH scoring tests: the 2024 leaderboard scoring, computed with sympy.
+"""Oracle for Podium's MATH scoring tests: the 2024 harness's MATH scoring, computed with sympy.
 
 Reads JSON lines {"response": ..., "gold": ...} (or {"parse": latex}) on stdin (gold = the boxed answer, not yet
 normalized) and writes one JSON line per input: extracted, normalized, goldNormalized,
 parse1, parse2 (whether sympy's parse_latex accepts each normalized side), sympy2024
-(the is_equiv verdict without a string shortcut) and corrected (string equality first);
+(upstream's rule: the is_equiv verdict alone), fork (the leaderboard fork's rule:
+[invalidanswer] scores 0, then string equality, then is_equiv), corrected (the same as fork)
+and seconds (how long is_equiv took);
 for {"parse": latex} it writes {"parse": whether parse_latex accepts latex}.
 Needs sympy and antlr4-python3-runtime; the runtime's version check is bypassed.
 """
@@ -11,6 +13,7 @@ import json
 import re
 import signal
 import sys
+import time
 import warnings
 
 warnings.filterwarnings("ignore")
@@ -138,13 +141,17 @@ def main():
         gold = normalize(rec["gold"])
         out = {"extracted": ext, "normalized": ans, "goldNormalized": gold,
                "parse1": try_parse(ans), "parse2": try_parse(gold)}
-        if ans == INVALID:
-            out["sympy2024"] = False
-            out["corrected"] = False
-        else:
-            eq = bool(is_equiv(ans, gold))
-            out["sympy2024"] = eq
-            out["corrected"] = ans.strip() == gold.strip() or eq
+        started = time.monotonic()
+        eq = bool(is_equiv(ans, gold))
+        out["seconds"] = round(time.monotonic() - started, 3)
+        # upstream (July to November 2024): is_equiv alone, "[invalidanswer]" parsed like any
+        # answer
+        out["sympy2024"] = eq
+        # the leaderboard's fork: "[invalidanswer]" scores 0, then equal stripped strings,
+        # then is_equiv (its 1 s timeout is not applied here; "seconds" tells how long it took)
+        fork = False if ans == INVALID else (ans.strip() == gold.strip() or eq)
+        out["fork"] = fork
+        out["corrected"] = fork
         out_stream.write(json.dumps(out) + "\n")
         out_stream.flush()
 
