@@ -27,8 +27,8 @@ Usage:
 (``doc`` as Podium stores it in ``benchmark_docs``, a JSON string), e.g. from
 ``bin/podium sql -f tools/fork-reference/docs.sql --format json``. ``fewshot.jsonl``: the
 few-shot split of tasks that read one (MMLU-Pro's validation split), same shape.
-Output: one line per request, ``{"task", "doc_id", "request_index", "request_type",
-"context", "continuation", "until", "max_gen_toks"}``.
+Output: one line per request, ``{"benchmark", "subtask", "task", "doc_id", "request_index",
+"request_type", "context", "continuation", "until", "max_gen_toks"}``.
 """
 
 import argparse
@@ -186,6 +186,8 @@ def main():
             _, doc_index, _ = inst.metadata
             context, second = inst.arguments
             record = {
+                "benchmark": rows[doc_index]["benchmark"],
+                "subtask": rows[doc_index]["subtask"],
                 "task": name,
                 "doc_id": rows[doc_index]["doc_id"],
                 "request_index": inst.idx,

@@ -14,6 +14,7 @@ import io.podium.tables.Tables;
 import io.podium.tasks.PromptRenderer;
 import io.podium.tasks.TaskDefinition;
 import io.podium.tasks.chat.ChatTemplate;
+import io.podium.tasks.chat.ChatTemplateException;
 import io.podium.udf.HadoopModelFolders;
 import io.podium.udf.InferenceFunction;
 import io.podium.udf.Prediction;
@@ -75,7 +76,7 @@ public final class EvaluateJob {
     String runId = UUID.randomUUID().toString();
     String template = options.template() == null ? "" : options.template().sha1();
     if (options.template() != null) {
-      renderThroughTemplate(options.template(), options.benchmarks());
+      renderThroughTemplate(modelKey, options.template(), options.benchmarks());
     }
     replaceOtherPromptFormats(modelKey, template);
 
@@ -160,13 +161,18 @@ public final class EvaluateJob {
    * template: another model with the same template finds them unchanged, and nothing is
    * rewritten). The template is registered, so that every later ingest renders it again.
    */
-  private void renderThroughTemplate(ChatTemplate template, List<String> benchmarks) {
+  private void renderThroughTemplate(String modelKey, ChatTemplate template, List<String> benchmarks) {
     Renderers renderers = Renderers.fromWarehouse(spark, definitions, benchmarks == null ? List.of() : benchmarks);
     if (!renderers.missing().isEmpty()) {
-      out.println("  not rendered (few-shot split not ingested): " + String.join(", ", renderers.missing()));
+      out.println("  not rendered through the template (few-shot examples not in fewshot_docs; run ingest again): "
+          + String.join(", ", renderers.missing()));
     }
     Dataset<Row> docs = spark.table(Warehouse.qualified(Tables.BENCHMARK_DOCS));
-    probe(template, renderers, docs);
+    try {
+      probe(template, renderers, docs);
+    } catch (ChatTemplateException e) {
+      throw e.in("model " + modelKey);
+    }
     new ChatTemplates(spark).register(template);
     new RequestWriter(spark, definitions).write(docs, renderers.renderers(), template);
     out.printf("  requests rendered through chat template %s (sha1 %s)%n", template.source(), template.sha1());

@@ -84,7 +84,7 @@ public final class RequestsCommand implements Command {
       new RequestWriter(context.spark(), definitions).write(
           context.spark().table(Warehouse.qualified(Tables.BENCHMARK_DOCS)), renderers.renderers(), template);
       context.err().println("rendered through chat template " + template.source() + " (sha1 " + templateId + ")"
-          + (renderers.missing().isEmpty() ? "" : "; not rendered (few-shot split not ingested): "
+          + (renderers.missing().isEmpty() ? "" : "; not rendered (few-shot examples not in fewshot_docs; run ingest again): "
               + String.join(", ", renderers.missing())));
     }
     Dataset<Row> requests = context.spark().table(Warehouse.qualified(Tables.REQUESTS))

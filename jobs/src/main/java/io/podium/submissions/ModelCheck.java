@@ -1,6 +1,7 @@
 package io.podium.submissions;
 
 import io.podium.models.builtin.BuiltinModels;
+import io.podium.requests.ModelTemplates;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,6 +31,9 @@ final class ModelCheck {
             throw new IllegalArgumentException("--check: " + r.uri() + " has no " + file
                 + "; give the folder of an Optimum ONNX export (text-generation-with-past)");
           }
+        }
+        if (r.chatTemplate()) {
+          ModelTemplates.read(r.uri().replaceAll("/+$", "") + "/" + ModelTemplates.TOKENIZER_CONFIG, hadoop);
         }
       }
       case "openai" -> {

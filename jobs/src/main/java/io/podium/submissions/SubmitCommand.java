@@ -49,6 +49,12 @@ public final class SubmitCommand implements Command {
         throw new UsageException("podium submit: --" + required + " is required; see --help");
       }
     }
+    if (args.has("chat-template") && !"onnx".equals(args.get("backend"))) {
+      // The queue reads a template from the export folder only; other backends name theirs in a model file.
+      throw new UsageException("podium submit: --chat-template needs --backend onnx (the template is the"
+          + " export folder's tokenizer_config.json); evaluate a " + args.get("backend") + " model with a chat"
+          + " template through a model file with chat_template: true and chat_template_file: PATH");
+    }
   }
 
   @Override

@@ -119,6 +119,7 @@ public record ModelSpec(String modelId, String revision, String precision, Strin
   /** The spec as a one-line string for logs and messages; credentials in the URI are masked. */
   public String describe() {
     // user:password@ in a URI never reaches a log or a message
-    return modelKey() + " (" + backend + ":" + uri.replaceAll("(?<=://)[^/@]*@", "***@") + ")";
+    return modelKey() + " (" + backend + ":" + uri.replaceAll("(?<=://)[^/@]*@", "***@")
+        + (chatTemplate ? ", chat template" : "") + ")";
   }
 }

@@ -24,7 +24,7 @@ public final class ChatTemplateException extends RuntimeException {
 
   /** The same failure, its message led by where it happened (e.g. the model and the task). */
   public ChatTemplateException in(String where) {
-    return new ChatTemplateException(where + ": " + getMessage(), raisedMessage, this);
+    return new ChatTemplateException(where + ": " + getMessage(), raisedMessage, getCause());
   }
 
   /** The argument of the template's {@code raise_exception(...)}, or null for other errors. */
