@@ -207,7 +207,9 @@ def hf_form(task, doc):
     ``choices`` as the text of a Python list, which lm_eval/tasks/leaderboard/musr/utils.py
     reads back with ``ast.literal_eval``; Podium stores the list itself."""
     if task.startswith("leaderboard_musr") and isinstance(doc.get("choices"), list):
-        doc = dict(doc, choices=str(doc["choices"]))
+        # The viewer samples have no answer_choice (the fork's target); TAUR-Lab/MuSR has it.
+        answer = doc.get("answer_choice", doc["choices"][doc["answer_index"]])
+        doc = dict(doc, choices=str(doc["choices"]), answer_choice=answer)
     return doc
 
 

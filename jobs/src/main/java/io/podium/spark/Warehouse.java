@@ -68,7 +68,8 @@ public final class Warehouse {
   /**
    * Brings a table written by an older Podium up to the declared schema: each declared column it
    * lacks is added in its declared place and filled in the existing rows (see
-   * {@code Tables.added}). A table that does not exist yet is left to CREATE TABLE.
+   * {@code Tables.added}), and column descriptions that changed are updated. A table that does
+   * not exist yet is left to CREATE TABLE.
    */
   private void addMissingColumns(SparkSession spark, Table table) {
     String location = location(table);
@@ -80,7 +81,16 @@ public final class Warehouse {
     String path = "delta.`" + location.replace("`", "``") + "`";
     StructField previous = null;
     for (StructField field : table.schema().fields()) {
-      if (!have.contains(field.name())) {
+      String declared = field.getComment().isDefined() ? field.getComment().get() : null;
+      if (have.contains(field.name())) {
+        // A column whose description changed since: CREATE TABLE below must see the same schema.
+        StructField current = existing.apply(field.name());
+        String comment = current.getComment().isDefined() ? current.getComment().get() : null;
+        if (declared != null && !declared.equals(comment)) {
+          spark.sql("ALTER TABLE " + path + " ALTER COLUMN `" + field.name() + "` COMMENT "
+              + SqlLiterals.string(declared));
+        }
+      } else {
         String comment = field.getComment().isDefined() ? " COMMENT " + SqlLiterals.string(field.getComment().get()) : "";
         String place = previous == null ? " FIRST" : " AFTER `" + previous.name() + "`";
         spark.sql("ALTER TABLE " + path + " ADD COLUMNS (`" + field.name() + "` " + field.dataType().sql() + comment
