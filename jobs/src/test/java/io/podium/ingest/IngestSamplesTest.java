@@ -130,7 +130,7 @@ class IngestSamplesTest {
   void bbhFewShotComesFromTheCotPromptsWithDescriptionFirst() {
     Row row = TestSpark.get().sql("SELECT context FROM " + table("requests")
         + " WHERE subtask = 'object_counting' AND doc_id = 1 AND request_index = 0").first();
-    assertEquals("Questions that involve enumerating objects and asking the model to count them.\n"
+    assertEquals("Questions that involve enumerating objects and asking the model to count them."
         + "Q: I have a piano and a trumpet. How many musical instruments do I have?\nA: 2\n\n"
         + "Q: I have a lettuce head, two potatoes, and a yam. How many vegetables do I have?\nA: 4\n\n"
         + "Q: I have a dog, a mouse, and a snail. How many animals do I have?\nA: 3\n\n"
