@@ -18,6 +18,15 @@ public interface LanguageModel extends AutoCloseable {
   /** Where it runs, e.g. {@code cpu} or {@code cuda:0}. */
   String device();
 
+  /**
+   * What computes it: ONNX Runtime's execution provider ({@code CUDAExecutionProvider},
+   * {@code CPUExecutionProvider}), {@code http} for a remote endpoint, {@code java} for a model
+   * computed in plain Java.
+   */
+  default String executionProvider() {
+    return "java";
+  }
+
   /** Log-likelihood of each request's continuation given its context, in request order. */
   List<LoglikelihoodResult> loglikelihood(List<LoglikelihoodRequest> requests);
 

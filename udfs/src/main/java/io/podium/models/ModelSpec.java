@@ -29,9 +29,13 @@ import java.util.HexFormat;
  *     ran chat models ({@code --apply_chat_template --fewshot_as_multiturn}); default false
  * @param chatTemplateFile the {@code tokenizer_config.json} holding the template, when it is not
  *     the one in the ONNX export folder (e.g. for an {@code openai} endpoint); local or s3a://
+ * @param allowCpu whether a task that Spark gave a GPU may run the model on its CPU when the GPU
+ *     cannot be used (no CUDA execution provider: the CPU build of ONNX Runtime); default false,
+ *     so that a GPU cluster never runs 50 times slower without anyone seeing it
  */
 public record ModelSpec(String modelId, String revision, String precision, String backend, String uri,
-    Integer batchSize, Boolean prefixSharing, Boolean chatTemplate, String chatTemplateFile) implements Serializable {
+    Integer batchSize, Boolean prefixSharing, Boolean chatTemplate, String chatTemplateFile, Boolean allowCpu)
+    implements Serializable {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -53,6 +57,7 @@ public record ModelSpec(String modelId, String revision, String precision, Strin
     batchSize = batchSize == null ? 16 : batchSize;
     prefixSharing = prefixSharing == null ? Boolean.TRUE : prefixSharing;
     chatTemplate = chatTemplate == null ? Boolean.FALSE : chatTemplate;
+    allowCpu = allowCpu == null ? Boolean.FALSE : allowCpu;
     if (chatTemplateFile != null && !chatTemplate) {
       throw new IllegalArgumentException("model " + modelId + ": chat_template_file is set but chat_template is"
           + " not true; add chat_template: true to use it");
@@ -62,13 +67,38 @@ public record ModelSpec(String modelId, String revision, String precision, Strin
   /** A model without a chat template. */
   public ModelSpec(String modelId, String revision, String precision, String backend, String uri,
       Integer batchSize, Boolean prefixSharing) {
-    this(modelId, revision, precision, backend, uri, batchSize, prefixSharing, null, null);
+    this(modelId, revision, precision, backend, uri, batchSize, prefixSharing, null, null, null);
+  }
+
+  /** A model that must run on the GPU Spark gives its task, if any. */
+  public ModelSpec(String modelId, String revision, String precision, String backend, String uri,
+      Integer batchSize, Boolean prefixSharing, Boolean chatTemplate, String chatTemplateFile) {
+    this(modelId, revision, precision, backend, uri, batchSize, prefixSharing, chatTemplate, chatTemplateFile, null);
   }
 
   /** The same model with prompts through its chat template ({@code chatTemplate}) or not. */
   public ModelSpec withChatTemplate(boolean use) {
     return new ModelSpec(modelId, revision, precision, backend, uri, batchSize, prefixSharing, use,
-        use ? chatTemplateFile : null);
+        use ? chatTemplateFile : null, allowCpu);
+  }
+
+  /**
+   * The same model, allowed ({@code allow}) or not to run on the CPU of a task that was given a
+   * GPU when the GPU cannot be used. Not part of {@link #configHash()}: where a model ran is
+   * recorded per prediction ({@code device}, {@code execution_provider}), not a configuration.
+   */
+  public ModelSpec withAllowCpu(boolean allow) {
+    return new ModelSpec(modelId, revision, precision, backend, uri, batchSize, prefixSharing, chatTemplate,
+        chatTemplateFile, allow);
+  }
+
+  /**
+   * Whether the model computes inside the Spark task on an accelerator when it has one (ONNX
+   * Runtime: exports and the built-in GPT models); such inference tasks ask Spark for a GPU each.
+   * An {@code openai} endpoint computes on the server, the trigram model in plain Java.
+   */
+  public boolean runsOnGpu() {
+    return backend.equals("onnx") || (backend.equals("builtin") && !uri.equals("sphinx-trigram"));
   }
 
   /** Parses a command-line model spec. */

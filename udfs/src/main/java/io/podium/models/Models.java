@@ -1,6 +1,7 @@
 package io.podium.models;
 
 import io.podium.models.builtin.BuiltinModels;
+import io.podium.models.onnx.GpuUnavailableException;
 import io.podium.models.onnx.OnnxDecoderModel;
 import io.podium.models.openai.OpenAiCompletionsModel;
 import io.podium.models.sphinx.SphinxTrigramModel;
@@ -38,7 +39,7 @@ public final class Models {
   public static synchronized LanguageModel get(ModelSpec spec, Integer cudaDevice, int threads, ModelFolders folders)
       throws IOException {
     String key = spec.modelKey() + "|" + spec.configHash() + "|" + spec.batchSize() + "|" + spec.prefixSharing()
-        + "|" + cudaDevice + "|" + threads;
+        + "|" + cudaDevice + "|" + threads + "|" + spec.allowCpu();
     LanguageModel model = OPEN.get(key);
     if (model == null) {
       model = open(spec, cudaDevice, threads, folders);
@@ -50,7 +51,7 @@ public final class Models {
   private static LanguageModel open(ModelSpec spec, Integer cudaDevice, int threads, ModelFolders folders)
       throws IOException {
     OnnxDecoderModel.Options options = new OnnxDecoderModel.Options(spec.batchSize(), OnnxDecoderModel.DEFAULT_MAX_BATCH_TOKENS, spec.prefixSharing(),
-        cudaDevice, threads);
+        cudaDevice, threads, spec.allowCpu());
     String name = spec.modelKey();
     try {
       if (spec.backend().equals("openai")) {
@@ -65,6 +66,8 @@ public final class Models {
         return new OnnxDecoderModel(name, dir, options);
       }
       return new OnnxDecoderModel(name, folders.localize(spec.uri()), options);
+    } catch (GpuUnavailableException e) {
+      throw e; // the caller knows where it runs and names it
     } catch (IOException | RuntimeException e) {
       throw new IOException("cannot load model " + spec.describe() + ": " + e.getMessage(), e);
     }

@@ -17,16 +17,30 @@ import org.apache.hadoop.fs.FileSystem;
 
 /**
  * Model folders on any Hadoop file system (s3a://, hdfs://, file:), copied once per executor
- * into a local cache. Carries the driver's {@code fs.*} settings to the executors.
+ * into a local cache; a driver-local folder is opened from the copy the driver made on shared
+ * storage. Carries the driver's {@code fs.*} settings to the executors.
  */
 public final class HadoopModelFolders implements ModelFolders, Serializable {
 
   private static final long serialVersionUID = 1L;
 
   private final Map<String, String> fsSettings;
+  private final Map<String, String> copies;
 
-  private HadoopModelFolders(Map<String, String> fsSettings) {
+  private HadoopModelFolders(Map<String, String> fsSettings, Map<String, String> copies) {
     this.fsSettings = fsSettings;
+    this.copies = copies;
+  }
+
+  /**
+   * The same folders, with the driver-local folder {@code uri} opened from {@code copyUri}, a copy
+   * on storage the executors read (the driver copied it there): an executor never reads a path
+   * that only exists on the driver's machine.
+   */
+  public HadoopModelFolders withCopy(String uri, String copyUri) {
+    Map<String, String> more = new HashMap<>(copies);
+    more.put(uri, copyUri);
+    return new HadoopModelFolders(fsSettings, more);
   }
 
   /** Captures the file-system settings of the driver's Hadoop configuration. */
@@ -37,7 +51,7 @@ public final class HadoopModelFolders implements ModelFolders, Serializable {
         settings.put(e.getKey(), e.getValue());
       }
     }
-    return new HadoopModelFolders(settings);
+    return new HadoopModelFolders(settings, Map.of());
   }
 
   @Override
@@ -47,6 +61,10 @@ public final class HadoopModelFolders implements ModelFolders, Serializable {
 
   @Override
   public Path localize(String uri) throws IOException {
+    String copy = copies.get(uri);
+    if (copy != null) {
+      return localize(copy);
+    }
     if (!uri.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || uri.startsWith("file:")) {
       Path local = uri.startsWith("file:") ? Path.of(java.net.URI.create(uri)) : Path.of(uri);
       if (!Files.isDirectory(local)) {

@@ -7,10 +7,12 @@ import io.podium.models.LoglikelihoodRequest;
 import io.podium.models.LoglikelihoodResult;
 import io.podium.models.ModelSpec;
 import io.podium.models.Models;
+import io.podium.models.onnx.GpuUnavailableException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.resource.ResourceInformation;
@@ -19,7 +21,10 @@ import scala.Option;
 
 /**
  * Runs a model over the {@code requests} rows of one partition, inside a Spark task. The model
- * is opened once per executor ({@link Models}) on the GPU Spark assigned to the task, if any.
+ * is opened once per executor ({@link Models}) on the GPU Spark assigned to the task, if any;
+ * each prediction records that address, the executor, the task attempt and the execution
+ * provider that actually ran it. A task given a GPU that the engine cannot use fails, naming
+ * the executor, the address and the fix, unless the model allows the CPU.
  * Requests of one document are kept in one batch, so its choices share the context's pass.
  */
 public final class InferenceFunction implements MapPartitionsFunction<Row, Prediction> {
@@ -38,8 +43,8 @@ public final class InferenceFunction implements MapPartitionsFunction<Row, Predi
     this.folders = folders;
   }
 
-  /** The GPU Spark gave this task, or null on a CPU task. */
-  static Integer assignedGpu() {
+  /** The address of the GPU Spark gave this task, or null on a task without one. */
+  static String assignedGpu() {
     TaskContext task = TaskContext.get();
     if (task == null) {
       return null;
@@ -48,7 +53,19 @@ public final class InferenceFunction implements MapPartitionsFunction<Row, Predi
     if (gpu.isEmpty() || gpu.get().addresses().length == 0) {
       return null;
     }
-    return Integer.parseInt(gpu.get().addresses()[0]);
+    return gpu.get().addresses()[0];
+  }
+
+  /** The CUDA device of the GPU Spark gave this task (its address), or null on a task without one. */
+  static Integer assignedCudaDevice() {
+    String gpu = assignedGpu();
+    return gpu == null ? null : Integer.valueOf(gpu);
+  }
+
+  /** This executor's id ({@code driver} in local mode). */
+  static String executorId() {
+    SparkEnv env = SparkEnv.get();
+    return env == null ? "driver" : env.executorId();
   }
 
   @Override
@@ -65,7 +82,19 @@ public final class InferenceFunction implements MapPartitionsFunction<Row, Predi
     }
     TaskContext task = TaskContext.get();
     long started = System.nanoTime();
-    LanguageModel model = Models.get(spec, assignedGpu(), task == null ? 0 : task.cpus(), folders);
+    String gpu = assignedGpu();
+    LanguageModel model;
+    try {
+      model = Models.get(spec, gpu == null ? null : Integer.valueOf(gpu), task == null ? 0 : task.cpus(), folders);
+    } catch (GpuUnavailableException e) {
+      IllegalStateException refused = new IllegalStateException("model " + spec.describe() + " cannot run on GPU " + gpu + " of executor "
+          + executorId() + " (" + hostName() + "): " + e.getMessage() + ". Fix: run the GPU build of Podium on GPU"
+          + " executors (mvn -Pgpu package: onnxruntime_gpu with CUDA 12), or allow the CPU explicitly"
+          + " (allow_cpu: true in the model file, or evaluate --allow-cpu)");
+      refused.addSuppressed(e); // the engine's own error, without hiding this message behind it
+      throw refused;
+    }
+    TaskInfo where = new TaskInfo(gpu, executorId(), task == null ? -1 : task.taskAttemptId());
     Comparator<Row> byDoc = Comparator.<Row, String>comparing(r -> r.getAs("benchmark"))
         .thenComparing(r -> r.<String>getAs("subtask"))
         .thenComparing(r -> r.<Integer>getAs("doc_id"))
@@ -79,11 +108,11 @@ public final class InferenceFunction implements MapPartitionsFunction<Row, Predi
       while (end < loglikelihood.size() && sameDoc(loglikelihood.get(end - 1), loglikelihood.get(end))) {
         end++; // never split a document's choices
       }
-      scoreBatch(model, loglikelihood.subList(start, end), out);
+      scoreBatch(model, where, loglikelihood.subList(start, end), out);
       start = end;
     }
     for (int s = 0; s < generation.size(); s += spec.batchSize()) {
-      generateBatch(model, generation.subList(s, Math.min(generation.size(), s + spec.batchSize())), out);
+      generateBatch(model, where, generation.subList(s, Math.min(generation.size(), s + spec.batchSize())), out);
     }
     LOG.fine(() -> String.format("%s: %d requests in %.1f s on %s", model.name(), out.size(),
         (System.nanoTime() - started) / 1e9, model.device()));
@@ -95,7 +124,7 @@ public final class InferenceFunction implements MapPartitionsFunction<Row, Predi
         && a.<Integer>getAs("doc_id").equals(b.getAs("doc_id"));
   }
 
-  private void scoreBatch(LanguageModel model, List<Row> batch, List<Prediction> out) {
+  private void scoreBatch(LanguageModel model, TaskInfo where, List<Row> batch, List<Prediction> out) {
     List<LoglikelihoodRequest> requests = new ArrayList<>(batch.size());
     for (Row r : batch) {
       requests.add(new LoglikelihoodRequest(r.getAs("context"), r.getAs("continuation")));
@@ -110,7 +139,7 @@ public final class InferenceFunction implements MapPartitionsFunction<Row, Predi
     double latency = (System.nanoTime() - start) / 1e6 / batch.size();
     for (int i = 0; i < batch.size(); i++) {
       LoglikelihoodResult r = results.get(i);
-      Prediction p = base(batch.get(i), model, latency);
+      Prediction p = base(batch.get(i), model, where, latency);
       p.setLoglikelihood(r.logprob());
       p.setIsGreedy(r.isGreedy());
       p.setContinuationTokens(r.tokens());
@@ -120,7 +149,7 @@ public final class InferenceFunction implements MapPartitionsFunction<Row, Predi
     }
   }
 
-  private void generateBatch(LanguageModel model, List<Row> batch, List<Prediction> out) {
+  private void generateBatch(LanguageModel model, TaskInfo where, List<Row> batch, List<Prediction> out) {
     List<GenerationRequest> requests = new ArrayList<>(batch.size());
     for (Row r : batch) {
       requests.add(new GenerationRequest(r.getAs("context"), r.getList(r.fieldIndex("until")),
@@ -136,7 +165,7 @@ public final class InferenceFunction implements MapPartitionsFunction<Row, Predi
     double latency = (System.nanoTime() - start) / 1e6 / batch.size();
     for (int i = 0; i < batch.size(); i++) {
       GenerationResult r = results.get(i);
-      Prediction p = base(batch.get(i), model, latency);
+      Prediction p = base(batch.get(i), model, where, latency);
       p.setGeneratedText(r.text());
       p.setGeneratedTokens(r.tokens());
       p.setStopReason(r.stop());
@@ -145,7 +174,18 @@ public final class InferenceFunction implements MapPartitionsFunction<Row, Predi
     }
   }
 
-  private static Prediction base(Row r, LanguageModel model, double latency) {
+  /** Where a task ran: recorded in every prediction it makes. */
+  private record TaskInfo(String gpu, String executor, long attempt) {}
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "unknown host";
+    }
+  }
+
+  private static Prediction base(Row r, LanguageModel model, TaskInfo where, double latency) {
     Prediction p = new Prediction();
     p.setRequestId(r.getAs("request_id"));
     p.setBenchmark(r.getAs("benchmark"));
@@ -155,6 +195,10 @@ public final class InferenceFunction implements MapPartitionsFunction<Row, Predi
     p.setRequestType(r.getAs("request_type"));
     p.setRequestHash(r.getAs("request_hash"));
     p.setDevice(model.device());
+    p.setExecutionProvider(model.executionProvider());
+    p.setGpuAddress(where.gpu());
+    p.setExecutorId(where.executor());
+    p.setTaskAttemptId(where.attempt());
     p.setLatencyMs(latency);
     return p;
   }

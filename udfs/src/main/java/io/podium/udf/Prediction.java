@@ -25,6 +25,10 @@ public class Prediction implements Serializable {
   private Integer generatedTokens;
   private String stopReason;
   private String device;
+  private String executionProvider;
+  private String gpuAddress;
+  private String executorId;
+  private long taskAttemptId;
   private double latencyMs;
 
   public String getRequestId() {
@@ -161,5 +165,37 @@ public class Prediction implements Serializable {
 
   public void setLatencyMs(double latencyMs) {
     this.latencyMs = latencyMs;
+  }
+
+  public String getExecutionProvider() {
+    return executionProvider;
+  }
+
+  public void setExecutionProvider(String executionProvider) {
+    this.executionProvider = executionProvider;
+  }
+
+  public String getGpuAddress() {
+    return gpuAddress;
+  }
+
+  public void setGpuAddress(String gpuAddress) {
+    this.gpuAddress = gpuAddress;
+  }
+
+  public String getExecutorId() {
+    return executorId;
+  }
+
+  public void setExecutorId(String executorId) {
+    this.executorId = executorId;
+  }
+
+  public long getTaskAttemptId() {
+    return taskAttemptId;
+  }
+
+  public void setTaskAttemptId(long taskAttemptId) {
+    this.taskAttemptId = taskAttemptId;
   }
 }

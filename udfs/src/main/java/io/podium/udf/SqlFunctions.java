@@ -28,14 +28,14 @@ public final class SqlFunctions {
       if (model == null || context == null || cont == null) {
         return null;
       }
-      return Models.get(ModelSpec.parse(model), InferenceFunction.assignedGpu(), folders)
+      return Models.get(ModelSpec.parse(model), InferenceFunction.assignedCudaDevice(), folders)
           .loglikelihood(List.of(new LoglikelihoodRequest(context, cont))).get(0).logprob();
     }, DataTypes.DoubleType);
     spark.udf().register("podium_generate", (UDF3<String, String, Integer, String>) (model, prompt, maxTokens) -> {
       if (model == null || prompt == null || maxTokens == null) {
         return null;
       }
-      return Models.get(ModelSpec.parse(model), InferenceFunction.assignedGpu(), folders)
+      return Models.get(ModelSpec.parse(model), InferenceFunction.assignedCudaDevice(), folders)
           .generate(List.of(new GenerationRequest(prompt, List.of(), maxTokens))).get(0).text();
     }, DataTypes.StringType);
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.podium.models.builtin.BuiltinModels;
+import io.podium.models.onnx.GpuUnavailableException;
 import io.podium.models.onnx.OnnxDecoderModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +30,26 @@ class OnnxDecoderModelTest {
     unshared = new OnnxDecoderModel("builtin:tiny-gpt", dir, new OnnxDecoderModel.Options(3, 4096, false, null, 1));
     bigram = new OnnxDecoderModel("builtin:bigram-gpt", BuiltinModels.materialize("bigram-gpt", tmp),
         OnnxDecoderModel.Options.defaults());
+  }
+
+  @Test
+  void aGpuThatCannotBeUsedIsAnErrorUnlessTheCpuIsAllowed() throws Exception {
+    // The CPU build of ONNX Runtime (this build) has no CUDA execution provider.
+    Path dir = BuiltinModels.materialize("tiny-gpt", tmp);
+    GpuUnavailableException refused = org.junit.jupiter.api.Assertions.assertThrows(GpuUnavailableException.class,
+        () -> new OnnxDecoderModel("builtin:tiny-gpt", dir, new OnnxDecoderModel.Options(4, 4096, true, 1, 1)));
+    assertEquals(1, refused.cudaDevice());
+    assertTrue(refused.getMessage().contains("CUDA execution provider") && refused.getMessage().contains("GPU 1"),
+        refused.getMessage());
+    try (OnnxDecoderModel allowed = new OnnxDecoderModel("builtin:tiny-gpt", dir,
+        new OnnxDecoderModel.Options(4, 4096, true, 1, 1, true))) {
+      assertEquals("cpu", allowed.device());
+      assertEquals("CPUExecutionProvider", allowed.executionProvider());
+      // and it computes what the CPU model computes
+      LoglikelihoodRequest r = new LoglikelihoodRequest("The cat", " sat");
+      assertEquals(model.loglikelihood(List.of(r)).get(0).logprob(), allowed.loglikelihood(List.of(r)).get(0).logprob(),
+          1e-5);
+    }
   }
 
   @AfterAll

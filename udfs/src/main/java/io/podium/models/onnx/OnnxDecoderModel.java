@@ -50,13 +50,21 @@ public final class OnnxDecoderModel implements LanguageModel {
    */
   public static final int DEFAULT_MAX_BATCH_TOKENS = 4096;
 
-  /** Engine settings. */
   /**
+   * Engine settings.
+   *
+   * @param cudaDevice the GPU to run on, or null for the CPU
    * @param intraOpThreads ONNX Runtime threads per forward pass; 0 lets it use every core (right
    *     for one caller per process; inside Spark tasks, use the task's cores)
+   * @param allowCpu whether to run on the CPU when {@code cudaDevice} is given but the CUDA
+   *     execution provider cannot be loaded; otherwise that is an error
    */
   public record Options(int batchSize, int maxBatchTokens, boolean prefixSharing, Integer cudaDevice,
-      int intraOpThreads) {
+      int intraOpThreads, boolean allowCpu) {
+    public Options(int batchSize, int maxBatchTokens, boolean prefixSharing, Integer cudaDevice, int intraOpThreads) {
+      this(batchSize, maxBatchTokens, prefixSharing, cudaDevice, intraOpThreads, false);
+    }
+
     public static Options defaults() {
       return new Options(16, DEFAULT_MAX_BATCH_TOKENS, true, null, 0);
     }
@@ -96,8 +104,11 @@ public final class OnnxDecoderModel implements LanguageModel {
           so.addCUDA(options.cudaDevice());
           dev = "cuda:" + options.cudaDevice();
         } catch (OrtException | UnsatisfiedLinkError e) {
+          if (!options.allowCpu()) {
+            throw new GpuUnavailableException(options.cudaDevice(), e.getMessage(), e);
+          }
           LOG.warning(name + ": CUDA execution provider unavailable (" + e.getMessage()
-              + "); running on CPU. Use the gpu build (onnxruntime_gpu) on GPU executors.");
+              + "); running on CPU, as allowed. Use the gpu build (onnxruntime_gpu) on GPU executors.");
         }
       }
       this.device = dev;
@@ -143,6 +154,11 @@ public final class OnnxDecoderModel implements LanguageModel {
   @Override
   public String device() {
     return device;
+  }
+
+  @Override
+  public String executionProvider() {
+    return device.startsWith("cuda") ? "CUDAExecutionProvider" : "CPUExecutionProvider";
   }
 
   public int maxLength() {

@@ -128,6 +128,11 @@ public final class OpenAiCompletionsModel implements LanguageModel {
     return "http";
   }
 
+  @Override
+  public String executionProvider() {
+    return "http";
+  }
+
   /** The completions URL requests go to (without credentials). */
   public String endpoint() {
     return endpointForMessages;
