@@ -105,7 +105,7 @@ public final class InferenceBenchmarkCommand implements Command {
       double runSum = 0;
       for (int round = 1; round <= repeat; round++) {
         double bare = bareLoop(engine, requests);
-        EvaluateJob.Summary s = evaluateJob(spark, base, benchmarks, limit);
+        EvaluateJob.Summary s = evaluateJob(spark, context.warehouse().root(), base, benchmarks, limit);
         double job = s.tokens() / s.seconds();
         double run = s.tokens() / (s.seconds() - s.planSeconds());
         bareSum += bare;
@@ -134,12 +134,12 @@ public final class InferenceBenchmarkCommand implements Command {
   }
 
   /** The evaluate job under a fresh model key, so it computes every request. */
-  private static EvaluateJob.Summary evaluateJob(SparkSession spark, ModelSpec base, List<String> benchmarks,
+  private static EvaluateJob.Summary evaluateJob(SparkSession spark, String warehouse, ModelSpec base, List<String> benchmarks,
       int limit) throws java.io.IOException {
     ModelSpec fresh = new ModelSpec(base.modelId() + "-bench-" + System.nanoTime(), base.revision(),
         base.precision(), base.backend(), base.uri(), base.batchSize(), base.prefixSharing());
     List<String> names = benchmarks.isEmpty() ? loglikelihoodBenchmarks(spark) : benchmarks;
-    EvaluateJob.Summary s = new EvaluateJob(spark, PodiumConf.benchmarks(), new PrintStream(java.io.OutputStream.nullOutputStream()))
+    EvaluateJob.Summary s = new EvaluateJob(spark, PodiumConf.benchmarks(), warehouse, new PrintStream(java.io.OutputStream.nullOutputStream()))
         .run(new EvaluateJob.Options(fresh, null, names, limit, 64, null));
     spark.sql("DELETE FROM " + Warehouse.qualified(Tables.PREDICTIONS) + " WHERE model_key = '"
         + fresh.modelKey() + "'");

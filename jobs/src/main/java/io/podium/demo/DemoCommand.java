@@ -83,7 +83,7 @@ public final class DemoCommand implements Command {
     for (String model : MODELS) {
       context.out().println();
       context.out().println("== evaluate: " + model);
-      EvaluateJob.Summary s = new EvaluateJob(spark, PodiumConf.benchmarks(), context.out()).run(
+      EvaluateJob.Summary s = new EvaluateJob(spark, PodiumConf.benchmarks(), context.warehouse().root(), context.out()).run(
           new EvaluateJob.Options(ModelSpec.parse(model), null, List.of(), null, 8, null));
       context.out().printf("%s: %d requests, %d tokens, %.1f s on %s%n", s.modelKey(), s.total(), s.tokens(),
           s.seconds(), s.devices());

@@ -42,7 +42,9 @@ public final class EvaluateCommand implements Command {
         Option.repeated("benchmarks", "LIST", "comma-separated benchmarks (default: all ingested)"),
         Option.value("limit", "N", "only the first N documents of each subtask"),
         Option.value("shards-per-chunk", "N", "shards per committed chunk (default 8)"),
-        Option.value("max-chunks", "N", "stop after N chunks (the run is then incomplete; run again to resume)"));
+        Option.value("max-chunks", "N", "stop after N chunks (the run is then incomplete; run again to resume)"),
+        Option.flag("allow-cpu", "let inference tasks that Spark gave a GPU run on the CPU when the GPU cannot be used"
+            + " (default: they fail, naming the executor and the GPU)"));
   }
 
   @Override
@@ -96,16 +98,18 @@ public final class EvaluateCommand implements Command {
     ChatTemplate template = ModelTemplates.forModel(spec, context.spark().sparkContext().hadoopConfiguration());
     EvaluateJob.Summary s;
     try {
-      s = new EvaluateJob(context.spark(), PodiumConf.benchmarks(), context.out())
-          .run(new EvaluateJob.Options(spec, template, args.getList("benchmarks"), limit, perChunk, maxChunks));
+      s = new EvaluateJob(context.spark(), PodiumConf.benchmarks(), context.warehouse().root(), context.out())
+          .run(new EvaluateJob.Options(spec, template, args.getList("benchmarks"), limit, perChunk, maxChunks,
+              args.has("allow-cpu")));
     } catch (Exception e) {
       // Spark wraps a task's error (thrown undeclared from Scala); show the task's own message.
       throw new IllegalStateException("evaluate " + spec.modelKey() + " failed, the run is not complete: "
           + rootMessage(e), e);
     }
-    context.out().printf("%s %s: %d requests (%d computed now, %d done before), %d tokens, %.1f s, device %s%n",
+    context.out().printf("%s %s: %d requests (%d computed now, %d done before), %d tokens, %.1f s, device %s;"
+        + " %d inference attempt(s) lost, %d request(s) computed again%n",
         s.complete() ? "complete" : "INCOMPLETE", s.modelKey(), s.total(), s.computed(), s.alreadyDone(), s.tokens(),
-        s.seconds(), s.devices());
+        s.seconds(), s.devices(), s.lostAttempts(), s.recomputed());
     return s.complete() ? 0 : 3;
   }
 

@@ -7,6 +7,7 @@ import io.podium.models.ModelSpec;
 import io.podium.requests.ChatTemplates;
 import io.podium.requests.Renderers;
 import io.podium.requests.RequestWriter;
+import io.podium.spark.CommitRetry;
 import io.podium.spark.SqlLiterals;
 import io.podium.spark.Warehouse;
 import io.podium.tables.Json;
@@ -16,8 +17,6 @@ import io.podium.tasks.TaskDefinition;
 import io.podium.tasks.chat.ChatTemplate;
 import io.podium.tasks.chat.ChatTemplateException;
 import io.podium.udf.HadoopModelFolders;
-import io.podium.udf.InferenceFunction;
-import io.podium.udf.Prediction;
 import java.io.PrintStream;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -26,7 +25,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -39,9 +37,14 @@ import org.apache.spark.sql.functions;
  *   <li>Resume: requests already answered for this model key and configuration hash (and
  *       unchanged since) are skipped.
  *   <li>Chunks: pending requests are processed a group of shards at a time; each chunk is one
- *       atomic Delta MERGE keyed on (model_key, request_id), so a crash loses at most the chunk
- *       in flight, and task retries, speculative tasks and re-runs never write a row twice.
- *       Rows of one model live in their own partition, so runs for other models don't conflict.
+ *       atomic Delta MERGE keyed on (model_key, request_id), so a driver crash loses at most the
+ *       chunk in flight, and task retries, speculative tasks and re-runs never write a row twice.
+ *       Rows of one model live in their own partition, so runs for other models don't conflict;
+ *       a commit that lost a race with a concurrent writer is retried ({@link CommitRetry}).
+ *   <li>Executors: a chunk's predictions are staged as files under the warehouse
+ *       ({@link ChunkStaging}) before their MERGE, so losing an executor costs at most the
+ *       inference tasks it was running, which Spark runs again elsewhere.
+ *   <li>GPUs: only the inference stage asks for one, one per task ({@link InferenceStage}).
  * </ul>
  */
 public final class EvaluateJob {
@@ -50,21 +53,38 @@ public final class EvaluateJob {
    * What to evaluate.
    *
    * @param template the model's chat template (read on the driver beforehand), or null for plain prompts
+   * @param allowCpu whether inference tasks given a GPU may run on the CPU when the GPU cannot be
+   *     used (otherwise they fail, naming the executor and the GPU); the model file's
+   *     {@code allow_cpu} allows it too
    */
   public record Options(ModelSpec spec, ChatTemplate template, List<String> benchmarks, Integer limit,
-      int shardsPerChunk, Integer maxChunks) {}
+      int shardsPerChunk, Integer maxChunks, boolean allowCpu) {
+    public Options(ModelSpec spec, ChatTemplate template, List<String> benchmarks, Integer limit, int shardsPerChunk,
+        Integer maxChunks) {
+      this(spec, template, benchmarks, limit, shardsPerChunk, maxChunks, false);
+    }
+  }
 
-  /** What a run did. */
+  /**
+   * What a run did.
+   *
+   * @param lostAttempts inference task attempts that did not finish (executor lost, task failed)
+   * @param recomputed requests computed again because of them
+   */
   public record Summary(String modelKey, String runId, long total, long alreadyDone, long computed, long tokens,
-      double seconds, double planSeconds, String devices, boolean complete) {}
+      double seconds, double planSeconds, String devices, boolean complete, long lostAttempts, long recomputed) {}
 
   private final SparkSession spark;
   private final Map<String, TaskDefinition> definitions;
+  private final String warehouseRoot;
   private final PrintStream out;
 
-  public EvaluateJob(SparkSession spark, Map<String, TaskDefinition> definitions, PrintStream out) {
+  /** @param warehouseRoot the warehouse's root (its {@code _staging} folder holds chunks before their commit) */
+  public EvaluateJob(SparkSession spark, Map<String, TaskDefinition> definitions, String warehouseRoot,
+      PrintStream out) {
     this.spark = spark;
     this.definitions = definitions;
+    this.warehouseRoot = warehouseRoot;
     this.out = out;
   }
 
@@ -107,53 +127,79 @@ public final class EvaluateJob {
         spec.describe(), total, alreadyDone, pendingCount, shards.size());
 
     double planSeconds = (System.nanoTime() - started) / 1e9;
-    HadoopModelFolders folders = HadoopModelFolders.from(spark.sparkContext().hadoopConfiguration());
+    ModelUpload upload = ModelUpload.forExecutors(spark, spec, warehouseRoot, runId);
+    if (upload.copy() != null) {
+      out.println("  model folder copied for the executors to " + upload.copy());
+    }
+    HadoopModelFolders folders = upload.folders(spec, HadoopModelFolders.from(spark.sparkContext().hadoopConfiguration()));
+    InferenceStage stage = InferenceStage.plan(spark, spec.withAllowCpu(spec.allowCpu() || options.allowCpu()), folders,
+        runId);
+    ChunkStaging staging = new ChunkStaging(spark, warehouseRoot, runId);
+    int orphans = staging.removeOrphans();
+    if (orphans > 0) {
+      out.printf("  removed the staging folders of %d crashed run(s)%n", orphans);
+    }
     int chunks = (shards.size() + options.shardsPerChunk() - 1) / options.shardsPerChunk();
+    if (chunks > 0) {
+      out.println("  inference: " + stage.scheduling());
+    }
+    CommitRetry retry = CommitRetry.within(CommitRetry.timeout(spark), out::println);
+    InferenceAttempts attempts = new InferenceAttempts(spark.sparkContext(), stage.rddName());
+    spark.sparkContext().addSparkListener(attempts);
     long computed = 0;
     long tokens = 0;
+    long lostAttempts = 0;
+    long recomputed = 0;
     java.util.Set<String> devices = new java.util.TreeSet<>();
     boolean complete = true;
-    for (int c = 0; c < chunks; c++) {
-      if (options.maxChunks() != null && c >= options.maxChunks()) {
-        complete = false;
-        break;
-      }
-      List<Integer> chunkShards = shards.subList(c * options.shardsPerChunk(),
-          Math.min(shards.size(), (c + 1) * options.shardsPerChunk()));
-      // A document's requests stay in one partition (by shard) for prefix sharing; a few tasks
-      // per core keep batches large and let the scheduler even out unequal shards.
-      int partitions = Math.max(1, Math.min(chunkShards.size(), 4 * spark.sparkContext().defaultParallelism()));
-      Dataset<Row> chunk = pending.where(col("shard").isin(chunkShards.toArray()))
-          .repartition(partitions, col("shard"));
-      // Inference runs once per chunk: the predictions are materialized with their lineage cut
-      // before the MERGE, which would otherwise evaluate its source (the model!) again.
-      Dataset<Row> rows = chunk
-          .mapPartitions(new InferenceFunction(spec, folders), Encoders.bean(Prediction.class))
-          .select(predictionColumns(modelKey, template, configHash, runId, new Timestamp(System.currentTimeMillis())))
-          .localCheckpoint(true);
-      try {
+    try {
+      for (int c = 0; c < chunks; c++) {
+        if (options.maxChunks() != null && c >= options.maxChunks()) {
+          complete = false;
+          break;
+        }
+        List<Integer> chunkShards = shards.subList(c * options.shardsPerChunk(),
+            Math.min(shards.size(), (c + 1) * options.shardsPerChunk()));
+        // A document's requests stay in one partition (by shard) for prefix sharing; a few tasks
+        // per core keep batches large and let the scheduler even out unequal shards.
+        int partitions = Math.max(1, Math.min(chunkShards.size(), 4 * spark.sparkContext().defaultParallelism()));
+        Dataset<Row> chunk = pending.where(col("shard").isin(chunkShards.toArray()))
+            .repartition(partitions, col("shard"));
+        // Inference runs once per chunk: its predictions are written to staging files under the
+        // warehouse, which outlive any executor, and the MERGE reads them from there (a MERGE
+        // over the inference itself would run the model again).
+        Dataset<Row> rows = staging.write(c + 1, stage.predict(chunk)
+            .select(predictionColumns(modelKey, template, configHash, runId, new Timestamp(System.currentTimeMillis()))));
         Row stats = rows.selectExpr("count(*)",
             "coalesce(sum(coalesce(context_tokens, 0) + coalesce(continuation_tokens, 0)"
                 + " + coalesce(generated_tokens, 0)), 0)",
             "concat_ws(',', collect_set(device))").first();
-        merge(rows, modelKey);
+        retry.run("the commit of chunk " + (c + 1), () -> mergeOnce(rows, modelKey));
+        staging.remove(c + 1);
         computed += stats.getLong(0);
         tokens += stats.getLong(1);
         if (!stats.getString(2).isEmpty()) {
           devices.addAll(List.of(stats.getString(2).split(",")));
         }
-      } finally {
-        rows.unpersist();
+        attempts.drain();
+        InferenceAttempts.Counts cost = attempts.takeChunk();
+        lostAttempts += cost.lost();
+        recomputed += cost.recomputed();
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        double rate = computed / Math.max(elapsed, 1e-9);
+        long left = pendingCount - computed;
+        out.printf("  chunk %d/%d: %d/%d requests done, %.0f tokens/s, ETA %s; %s%n", c + 1, chunks,
+            alreadyDone + computed, total, tokens / Math.max(elapsed, 1e-9), eta(left / Math.max(rate, 1e-9)),
+            cost.describe());
       }
-      double elapsed = (System.nanoTime() - started) / 1e9;
-      double rate = computed / Math.max(elapsed, 1e-9);
-      long left = pendingCount - computed;
-      out.printf("  chunk %d/%d: %d/%d requests done, %.0f tokens/s, ETA %s%n", c + 1, chunks,
-          alreadyDone + computed, total, tokens / Math.max(elapsed, 1e-9), eta(left / Math.max(rate, 1e-9)));
+      staging.removeRun();
+    } finally {
+      spark.sparkContext().removeSparkListener(attempts);
+      upload.remove();
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     return new Summary(modelKey, runId, total, alreadyDone, computed, tokens, seconds, planSeconds,
-        devices.isEmpty() ? "-" : String.join(",", devices), complete);
+        devices.isEmpty() ? "-" : String.join(",", devices), complete, lostAttempts, recomputed);
   }
 
   /**
@@ -207,7 +253,8 @@ public final class EvaluateJob {
     if (other > 0) {
       out.printf("  %d predictions of %s were made with another prompt format (%s); they are replaced%n", other,
           modelKey, template.isEmpty() ? "a chat template" : "plain prompts or another template");
-      spark.sql("DELETE FROM " + Warehouse.qualified(Tables.PREDICTIONS) + " WHERE " + where);
+      CommitRetry.within(CommitRetry.timeout(spark), out::println).run("removing them",
+          () -> spark.sql("DELETE FROM " + Warehouse.qualified(Tables.PREDICTIONS) + " WHERE " + where));
     }
   }
 
@@ -236,38 +283,18 @@ public final class EvaluateJob {
         col("device"),
         col("latencyMs").as("latency_ms"),
         lit(now).as("created_at"),
+        col("executionProvider").as("execution_provider"),
+        col("gpuAddress").as("gpu_address"),
+        col("executorId").as("executor_id"),
+        col("taskAttemptId").as("task_attempt_id"),
     };
   }
 
-  /** Attempts of a chunk's MERGE when a concurrent writer committed first. */
-  static final int MERGE_ATTEMPTS = 5;
-
   /**
    * One atomic commit per chunk; the literal model key keeps the MERGE inside the model's
-   * partition. A MERGE that lost a race with another writer is retried: keyed on
-   * (model_key, request_id), a retry can neither duplicate nor drop a row.
+   * partition. Keyed on (model_key, request_id), a MERGE run again after losing a race to a
+   * concurrent writer (another run of the same model) can neither duplicate nor drop a row.
    */
-  private void merge(Dataset<Row> rows, String modelKey) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        mergeOnce(rows, modelKey);
-        return;
-      } catch (io.delta.exceptions.DeltaConcurrentModificationException e) {
-        if (attempt >= MERGE_ATTEMPTS) {
-          throw e;
-        }
-        out.println("  chunk commit conflicted with a concurrent writer (" + e.getClass().getSimpleName()
-            + "); retrying");
-        try {
-          Thread.sleep(200L * attempt);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
-  }
-
   private void mergeOnce(Dataset<Row> rows, String modelKey) {
     String view = "podium_evaluate_" + Integer.toHexString(modelKey.hashCode()) + "_" + Thread.currentThread().getId();
     rows.createOrReplaceTempView(view);

@@ -1,5 +1,6 @@
 package io.podium.submissions;
 
+import io.podium.spark.CommitRetry;
 import io.podium.spark.SqlLiterals;
 import io.podium.spark.Warehouse;
 import io.podium.tables.Tables;
@@ -61,8 +62,8 @@ public final class SubmissionQueue {
     Row row = RowFactory.create(r.modelKey(), r.modelId(), r.revision(), r.precision(), r.backend(), r.uri(), null,
         null, null, null, r.chatTemplate(), r.submitter(), now, PENDING, null, id, null, null, null, null, null, now);
     spark.createDataFrame(List.of(row), Tables.SUBMISSIONS.schema()).createOrReplaceTempView("podium_submission");
-    spark.sql("MERGE INTO " + TABLE + " t USING podium_submission s ON t.model_key = s.model_key"
-        + " WHEN NOT MATCHED THEN INSERT *");
+    CommitRetry.logged(spark).run("the submission of " + r.modelKey(), () -> spark.sql("MERGE INTO " + TABLE
+        + " t USING podium_submission s ON t.model_key = s.model_key WHEN NOT MATCHED THEN INSERT *"));
     spark.catalog().dropTempView("podium_submission");
     Row stored = get(r.modelKey());
     if (stored == null || !id.equals(stored.getAs("submission_id"))) {
@@ -92,7 +93,8 @@ public final class SubmissionQueue {
   /**
    * Claims up to {@code limit} PENDING submissions, oldest first, for this run: each becomes
    * RUNNING with this run's claim id. A submission another run claimed first (or at the same
-   * time: Delta lets one of two conflicting commits through) is skipped.
+   * time: Delta lets one of two conflicting commits through, the other is retried and then finds
+   * it RUNNING) is skipped.
    *
    * @return the model keys claimed
    */
@@ -104,16 +106,12 @@ public final class SubmissionQueue {
         break;
       }
       String key = pending.getAs("model_key");
-      try {
-        spark.sql("UPDATE " + TABLE + " SET status = 'RUNNING', claimed_by = " + SqlLiterals.string(claim)
-            + ", started_at = current_timestamp(), updated_at = current_timestamp() WHERE model_key = " + SqlLiterals.string(key)
-            + " AND status = 'PENDING'");
-      } catch (RuntimeException e) {
-        if (!isConcurrentWrite(e)) {
-          throw e;
-        }
-        continue; // another run's commit won; it has the submission
-      }
+      // A lost race is retried: the UPDATE only takes a row still PENDING, so when another claim
+      // won, the retry changes nothing and the submission is not ours.
+      CommitRetry.logged(spark).run("the claim of " + key, () -> spark.sql("UPDATE " + TABLE
+          + " SET status = 'RUNNING', claimed_by = " + SqlLiterals.string(claim)
+          + ", started_at = current_timestamp(), updated_at = current_timestamp() WHERE model_key = "
+          + SqlLiterals.string(key) + " AND status = 'PENDING'"));
       Row now = get(key);
       if (now != null && claim.equals(now.getAs("claimed_by"))) {
         claimed.add(key);
@@ -134,17 +132,9 @@ public final class SubmissionQueue {
 
   private void end(String modelKey, String status, String reason) {
     String cut = reason == null ? null : reason.length() > 2000 ? reason.substring(0, 2000) : reason;
-    spark.sql("UPDATE " + TABLE + " SET status = " + SqlLiterals.string(status) + ", reason = " + SqlLiterals.string(cut)
+    CommitRetry.logged(spark).run("marking " + modelKey + " " + status, () -> spark.sql("UPDATE " + TABLE
+        + " SET status = " + SqlLiterals.string(status) + ", reason = " + SqlLiterals.string(cut)
         + ", finished_at = current_timestamp(), updated_at = current_timestamp() WHERE model_key = "
-        + SqlLiterals.string(modelKey));
-  }
-
-  private static boolean isConcurrentWrite(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t.getClass().getName().contains("Concurrent")) {
-        return true;
-      }
-    }
-    return false;
+        + SqlLiterals.string(modelKey)));
   }
 }

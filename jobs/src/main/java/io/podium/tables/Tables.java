@@ -144,6 +144,11 @@ public final class Tables {
           col("device", StringType, false, "where it ran: cpu or cuda:N"),
           col("latency_ms", DoubleType, false, "wall time of its batch divided by the batch's requests"),
           col("created_at", TimestampType, false, "when the row was written"),
+          added("execution_provider", StringType, null,
+              "what computed it: CUDAExecutionProvider or CPUExecutionProvider (ONNX Runtime), http, java"),
+          added("gpu_address", StringType, null, "the GPU address Spark gave the inference task; null without one"),
+          added("executor_id", StringType, null, "the Spark executor that ran the inference task (driver: local mode)"),
+          added("task_attempt_id", LongType, null, "Spark's id of the inference task attempt that wrote the row"),
       }),
       List.of("model_key", "request_id"),
       List.of("model_key"));
@@ -317,11 +322,14 @@ public final class Tables {
   /**
    * A column added after the table's first release: nullable (Delta adds no NOT NULL column to
    * a table that has rows), and {@link io.podium.spark.Warehouse#open} fills it with
-   * {@code fill} in the rows an older Podium wrote.
+   * {@code fill} in the rows an older Podium wrote (null: they keep null, nothing was known).
    */
   private static StructField added(String name, org.apache.spark.sql.types.DataType type, String fill,
       String comment) {
-    Metadata metadata = new MetadataBuilder().putString("comment", comment).putString(Table.FILL, fill).build();
-    return new StructField(name, type, true, metadata);
+    MetadataBuilder metadata = new MetadataBuilder().putString("comment", comment);
+    if (fill != null) {
+      metadata.putString(Table.FILL, fill);
+    }
+    return new StructField(name, type, true, metadata.build());
   }
 }

@@ -123,7 +123,7 @@ class EvaluateTest {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       List<Future<EvaluateJob.Summary>> runs = List.of("builtin:bigram-gpt", "builtin:tiny-gpt").stream()
-          .map(model -> pool.submit(() -> new EvaluateJob(TestSpark.get(), PodiumConf.benchmarks(), new java.io.PrintStream(
+          .map(model -> pool.submit(() -> new EvaluateJob(TestSpark.get(), PodiumConf.benchmarks(), warehouse, new java.io.PrintStream(
               java.io.OutputStream.nullOutputStream())).run(new EvaluateJob.Options(ModelSpec.parse(model), null,
               List.of("gpqa"), null, 2, null))))
           .toList();
@@ -136,6 +136,36 @@ class EvaluateTest {
     assertEquals(List.of("podium/bigram-gpt@v1#float32,32,32", "podium/tiny-gpt@v1#float32,32,32"),
         content("SELECT model_key, count(*), count(DISTINCT request_id) FROM " + table("predictions")
             + " WHERE benchmark = 'gpqa' GROUP BY model_key"));
+  }
+
+  @Test
+  void twoRunsOfTheSameModelAtOnceWriteEachPredictionOnce() throws Exception {
+    Cli.run("sql", "--warehouse", warehouse, "SELECT 1"); // opens this warehouse in the session
+    ModelSpec twice = new ModelSpec("podium/tiny-gpt-twice", "v1", "float32", "builtin", "tiny-gpt", null, null);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<java.io.ByteArrayOutputStream> outputs = List.of(new java.io.ByteArrayOutputStream(),
+        new java.io.ByteArrayOutputStream());
+    try {
+      // Four shards per chunk: both runs commit chunk after chunk into the same partition.
+      List<Future<EvaluateJob.Summary>> runs = outputs.stream()
+          .map(out -> pool.submit(() -> new EvaluateJob(TestSpark.get(), PodiumConf.benchmarks(), warehouse,
+              new java.io.PrintStream(out, true)).run(new EvaluateJob.Options(twice, null, List.of("gpqa"), null, 4,
+              null))))
+          .toList();
+      for (Future<EvaluateJob.Summary> run : runs) {
+        assertTrue(run.get().complete());
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertEquals(List.of("32,32"), content("SELECT count(*), count(DISTINCT request_id) FROM " + table("predictions")
+        + " WHERE model_key = '" + twice.modelKey() + "'"));
+    // Each row was written by one of the two runs, by the task attempt it names, on the CPU of local mode.
+    assertEquals(List.of("CPUExecutionProvider,driver,true,true"), content("SELECT DISTINCT execution_provider,"
+        + " executor_id, gpu_address IS NULL, task_attempt_id >= 0 FROM " + table("predictions")
+        + " WHERE model_key = '" + twice.modelKey() + "'"));
+    String both = outputs.get(0) + "\n" + outputs.get(1);
+    assertTrue(both.contains("inference: default profile: local mode has no GPU scheduling"), both);
   }
 
   @Test
