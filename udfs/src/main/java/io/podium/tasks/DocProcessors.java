@@ -1,9 +1,12 @@
 package io.podium.tasks;
 
+import io.podium.python.PyRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +21,14 @@ public final class DocProcessors {
 
   private static final Pattern BRACKETED = Pattern.compile("\\[.*?\\]");
 
+  /**
+   * Every processor, by the name a task's {@code process_docs} gives; a new one is one entry
+   * here. Each call of a factory gives a fresh processor (GPQA's carries its random generator).
+   */
+  private static final Map<String, Supplier<DocProcessor>> REGISTERED = new TreeMap<>(Map.of(
+      "gpqa", DocProcessors::gpqa,
+      "math_hard", () -> DocProcessors::mathAnswer));
+
   private DocProcessors() {}
 
   /** A fresh processor for one subtask; {@code null} means no processing. */
@@ -25,11 +36,12 @@ public final class DocProcessors {
     if (name == null) {
       return DocProcessor.IDENTITY;
     }
-    return switch (name) {
-      case "gpqa" -> gpqa();
-      case "math_hard" -> DocProcessors::mathAnswer;
-      default -> throw new IllegalArgumentException("unknown process_docs '" + name + "' (known: gpqa, math_hard)");
-    };
+    Supplier<DocProcessor> factory = REGISTERED.get(name);
+    if (factory == null) {
+      throw new IllegalArgumentException("unknown process_docs '" + name + "' (known: "
+          + String.join(", ", REGISTERED.keySet()) + ")");
+    }
+    return factory.get();
   }
 
   /**
@@ -40,7 +52,7 @@ public final class DocProcessors {
    * the first to be processed.
    */
   static DocProcessor gpqa() {
-    PythonRandom random = new PythonRandom(GPQA_SEED);
+    PyRandom random = new PyRandom(GPQA_SEED);
     return doc -> {
       String correct = gpqaPreprocess((String) doc.get("Correct Answer"));
       List<String> choices = new ArrayList<>(List.of(

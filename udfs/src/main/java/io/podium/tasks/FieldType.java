@@ -2,6 +2,8 @@ package io.podium.tasks;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.podium.python.PyLiteral;
+import io.podium.python.PyStr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +71,7 @@ public enum FieldType {
       case STRING_LIST -> {
         if (value instanceof String s && s.trim().startsWith("[")) {
           try {
-            return PythonLiteral.parseStringList(s);
+            return PyLiteral.parseStringList(s);
           } catch (IllegalArgumentException e) {
             throw new InvalidDocException("field '" + field + "' is not a list of strings: " + e.getMessage());
           }
@@ -85,7 +87,7 @@ public enum FieldType {
       }
     }
     throw new InvalidDocException("field '" + field + "' should be " + yamlName + " but is "
-        + describe(value) + ": " + abbreviate(PythonStr.repr(value)));
+        + describe(value) + ": " + abbreviate(PyStr.repr(value)));
   }
 
   private static String describe(Object value) {

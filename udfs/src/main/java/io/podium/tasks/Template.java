@@ -1,5 +1,6 @@
 package io.podium.tasks;
 
+import io.podium.python.PyStr;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +94,7 @@ public final class Template implements Serializable {
         }
         value = map.get(key);
       }
-      out.append(PythonStr.str(value));
+      out.append(PyStr.str(value));
     }
   }
 
@@ -101,7 +102,7 @@ public final class Template implements Serializable {
     public void render(Scope scope, StringBuilder out) {
       Object value = scope.lookup(listName);
       if (!(value instanceof List<?> list)) {
-        throw new TemplateException("'" + listName + "' is not a list: " + PythonStr.str(value));
+        throw new TemplateException("'" + listName + "' is not a list: " + PyStr.str(value));
       }
       for (int i = 0; i < list.size(); i++) {
         Map<String, Object> loop = Map.of(
@@ -185,7 +186,7 @@ public final class Template implements Serializable {
     }
 
     private TemplateException error(String message) {
-      return new TemplateException(message + " in template " + PythonStr.repr(source));
+      return new TemplateException(message + " in template " + PyStr.repr(source));
     }
   }
 

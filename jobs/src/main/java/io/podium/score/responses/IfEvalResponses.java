@@ -1,5 +1,6 @@
 package io.podium.score.responses;
 
+import io.podium.python.PyJson;
 import io.podium.scoring.ifeval.IfEvalPrompt;
 import io.podium.scoring.ifeval.IfEvalScorer;
 import io.podium.scoring.ifeval.IfEvalVerdict;
@@ -55,9 +56,9 @@ final class IfEvalResponses {
         }
         strict = strict.add(verdict.followAllStrict(), followed(verdict.strict()), verdict.strict().size());
         loose = loose.add(verdict.followAllLoose(), followed(verdict.loose()), verdict.loose().size());
-        s.write(PythonJson.dumps(output(prompt, response, verdict.followAllStrict(), verdict.strict())));
+        s.write(PyJson.dumps(output(prompt, response, verdict.followAllStrict(), verdict.strict())));
         s.write('\n');
-        l.write(PythonJson.dumps(output(prompt, response, verdict.followAllLoose(), verdict.loose())));
+        l.write(PyJson.dumps(output(prompt, response, verdict.followAllLoose(), verdict.loose())));
         l.write('\n');
       }
     }

@@ -1,5 +1,6 @@
 package io.podium.score.responses;
 
+import io.podium.python.PyJson;
 import io.podium.scoring.math.MathEquivalence;
 import io.podium.scoring.math.MathScorer;
 import io.podium.scoring.math.MathVerdict;
@@ -82,7 +83,7 @@ final class MathResponses {
         o.put("gold_answer", v.goldNormalized());
         o.put("exact_match", v.exactMatch() ? 1 : 0);
         o.put("method", method.id());
-        out.write(PythonJson.dumps(o));
+        out.write(PyJson.dumps(o));
         out.write('\n');
       }
     }

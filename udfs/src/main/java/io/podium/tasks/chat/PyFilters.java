@@ -2,6 +2,8 @@ package io.podium.tasks.chat;
 
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.filter.Filter;
+import io.podium.python.PyJson;
+import io.podium.python.PyStr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,18 +27,18 @@ final class PyFilters {
 
   static List<Filter> all() {
     List<Filter> f = new ArrayList<>();
-    f.add(of("py_strip", (s, a) -> PyStrings.strip(s, str(a, 0))));
-    f.add(of("trim", (s, a) -> PyStrings.strip(s, str(a, 0))));
-    f.add(of("py_lstrip", (s, a) -> PyStrings.lstrip(s, str(a, 0))));
-    f.add(of("py_rstrip", (s, a) -> PyStrings.rstrip(s, str(a, 0))));
+    f.add(of("py_strip", (s, a) -> PyStr.strip(s, str(a, 0))));
+    f.add(of("trim", (s, a) -> PyStr.strip(s, str(a, 0))));
+    f.add(of("py_lstrip", (s, a) -> PyStr.lstrip(s, str(a, 0))));
+    f.add(of("py_rstrip", (s, a) -> PyStr.rstrip(s, str(a, 0))));
     f.add(of("py_startswith", (s, a) -> s.startsWith(str(a, 0))));
     f.add(of("py_endswith", (s, a) -> s.endsWith(str(a, 0))));
-    f.add(of("py_split", (s, a) -> PyStrings.split(s, str(a, 0), a.length > 1 ? num(a[1]) : -1)));
-    f.add(of("py_title", (s, a) -> PyStrings.title(s)));
-    f.add(of("py_capitalize", (s, a) -> PyStrings.capitalize(s)));
+    f.add(of("py_split", (s, a) -> PyStr.split(s, str(a, 0), a.length > 1 ? num(a[1]) : -1)));
+    f.add(of("py_title", (s, a) -> PyStr.title(s)));
+    f.add(of("py_capitalize", (s, a) -> PyStr.capitalize(s)));
     f.add(of("py_upper", (s, a) -> s.toUpperCase(java.util.Locale.ROOT)));
     f.add(of("py_lower", (s, a) -> s.toLowerCase(java.util.Locale.ROOT)));
-    f.add(of("py_replace", (s, a) -> PyStrings.replace(s, str(a, 0), str(a, 1), a.length > 2 ? num(a[2]) : -1)));
+    f.add(of("py_replace", (s, a) -> PyStr.replace(s, str(a, 0), str(a, 1), a.length > 2 ? num(a[2]) : -1)));
     f.add(new Items());
     f.add(new ToJson());
     return f;
@@ -109,7 +111,7 @@ final class PyFilters {
         key = String.valueOf(l.get(1));
       }
       boolean sort = Boolean.TRUE.equals(kwargs.get("sort_keys"));
-      return PyJson.dumps(var, indent == null ? null : num(indent), item, key, sort);
+      return PyJson.dumps(var, indent == null ? null : num(indent), item, key, sort, false);
     }
   }
 }

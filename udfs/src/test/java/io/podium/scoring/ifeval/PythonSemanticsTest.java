@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.podium.python.PyRegex;
+import io.podium.python.PyStr;
 import io.podium.scoring.ifeval.text.JsonSyntax;
 import io.podium.scoring.ifeval.text.NltkWordTokenizer;
 import io.podium.scoring.ifeval.text.PunktParameters;
 import io.podium.scoring.ifeval.text.PunktSentenceTokenizer;
-import io.podium.scoring.ifeval.text.PyRegex;
-import io.podium.scoring.ifeval.text.PyText;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -19,23 +19,23 @@ class PythonSemanticsTest {
 
   @Test
   void whitespaceIsPythons() {
-    assertEquals("a b", PyText.strip("\u00a0\u2003 a b\u3000\u001f"));
-    assertEquals(List.of("a", "b"), PyText.split("a\u00a0b"));
-    assertEquals(List.of("", "a", "", "b"), PyText.split("\na\n\nb", "\n"));
+    assertEquals("a b", PyStr.strip("\u00a0\u2003 a b\u3000\u001f"));
+    assertEquals(List.of("a", "b"), PyStr.split("a\u00a0b"));
+    assertEquals(List.of("", "a", "", "b"), PyStr.split("\na\n\nb", "\n"));
   }
 
   @Test
   void caseIsPythons() {
-    assertTrue(PyText.isUpper("ABC 123!"));
-    assertFalse(PyText.isUpper("123!"));
-    assertFalse(PyText.isUpper("ABc"));
-    assertTrue(PyText.isLower("straße, 42"));
-    assertFalse(PyText.isLower("ǅ"));
+    assertTrue(PyStr.isUpper("ABC 123!"));
+    assertFalse(PyStr.isUpper("123!"));
+    assertFalse(PyStr.isUpper("ABc"));
+    assertTrue(PyStr.isLower("straße, 42"));
+    assertFalse(PyStr.isLower("ǅ"));
   }
 
   @Test
   void wordsAreUnicodeRuns() {
-    assertEquals(5, PyText.countWords("It's naïve—x² é_1"));
+    assertEquals(5, PyStr.countWords("It's naïve—x² é_1"));
   }
 
   @Test

@@ -1,10 +1,10 @@
 package io.podium.scoring.ifeval.instructions;
 
-import io.podium.scoring.ifeval.Instruction;
-import io.podium.scoring.ifeval.InstructionArgs;
-import io.podium.scoring.ifeval.Relation;
+import io.podium.python.PyStr;
+import io.podium.scoring.ifeval.instructions.Instruction;
+import io.podium.scoring.ifeval.instructions.InstructionArgs;
+import io.podium.scoring.ifeval.instructions.Relation;
 import io.podium.scoring.ifeval.text.NltkWordTokenizer;
-import io.podium.scoring.ifeval.text.PyText;
 
 /**
  * {@code change_case:capital_word_frequency}: the number of all-capital tokens of nltk's
@@ -24,7 +24,7 @@ public final class CapitalWordFrequency implements Instruction {
   @Override
   public boolean isFollowedBy(String response) {
     long capitals = NltkWordTokenizer.wordTokenize(response).stream()
-        .filter(PyText::isUpper)
+        .filter(PyStr::isUpper)
         .count();
     return relation.holds(capitals, frequency);
   }

@@ -1,8 +1,8 @@
 package io.podium.scoring.ifeval.instructions;
 
-import io.podium.scoring.ifeval.Instruction;
-import io.podium.scoring.ifeval.InstructionArgs;
-import io.podium.scoring.ifeval.text.PyText;
+import io.podium.python.PyStr;
+import io.podium.scoring.ifeval.instructions.Instruction;
+import io.podium.scoring.ifeval.instructions.InstructionArgs;
 import java.util.List;
 
 /**
@@ -18,7 +18,7 @@ public final class ConstrainedResponse implements Instruction {
 
   @Override
   public boolean isFollowedBy(String response) {
-    String value = PyText.strip(response);
+    String value = PyStr.strip(response);
     return OPTIONS.stream().anyMatch(value::contains);
   }
 }

@@ -1,8 +1,8 @@
 package io.podium.scoring.ifeval.instructions;
 
-import io.podium.scoring.ifeval.Instruction;
-import io.podium.scoring.ifeval.InstructionArgs;
-import io.podium.scoring.ifeval.text.PyText;
+import io.podium.python.PyStr;
+import io.podium.scoring.ifeval.instructions.Instruction;
+import io.podium.scoring.ifeval.instructions.InstructionArgs;
 
 /**
  * {@code startend:end_checker}: the response ends with {@code end_phrase}, ignoring case,
@@ -13,11 +13,11 @@ public final class EndPhrase implements Instruction {
   private final String phrase;
 
   public EndPhrase(InstructionArgs args) {
-    phrase = PyText.lower(PyText.strip(args.requireString("end_phrase")));
+    phrase = PyStr.lower(PyStr.strip(args.requireString("end_phrase")));
   }
 
   @Override
   public boolean isFollowedBy(String response) {
-    return PyText.lower(PyText.strip(PyText.strip(response), "\"")).endsWith(phrase);
+    return PyStr.lower(PyStr.strip(PyStr.strip(response), "\"")).endsWith(phrase);
   }
 }

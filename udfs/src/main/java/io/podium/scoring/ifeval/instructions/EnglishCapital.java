@@ -1,9 +1,9 @@
 package io.podium.scoring.ifeval.instructions;
 
-import io.podium.scoring.ifeval.Instruction;
-import io.podium.scoring.ifeval.InstructionArgs;
+import io.podium.python.PyStr;
+import io.podium.scoring.ifeval.instructions.Instruction;
+import io.podium.scoring.ifeval.instructions.InstructionArgs;
 import io.podium.scoring.ifeval.text.LanguageDetection;
-import io.podium.scoring.ifeval.text.PyText;
 
 /**
  * {@code change_case:english_capital}: no lower-case letter (Python's {@code isupper}) and
@@ -15,7 +15,7 @@ public final class EnglishCapital implements Instruction {
 
   @Override
   public boolean isFollowedBy(String response) {
-    return PyText.isUpper(response)
+    return PyStr.isUpper(response)
         && LanguageDetection.detect(response).map("en"::equals).orElse(true);
   }
 }

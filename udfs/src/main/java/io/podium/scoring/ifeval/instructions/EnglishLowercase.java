@@ -1,9 +1,9 @@
 package io.podium.scoring.ifeval.instructions;
 
-import io.podium.scoring.ifeval.Instruction;
-import io.podium.scoring.ifeval.InstructionArgs;
+import io.podium.python.PyStr;
+import io.podium.scoring.ifeval.instructions.Instruction;
+import io.podium.scoring.ifeval.instructions.InstructionArgs;
 import io.podium.scoring.ifeval.text.LanguageDetection;
-import io.podium.scoring.ifeval.text.PyText;
 
 /**
  * {@code change_case:english_lowercase}: no upper-case letter (Python's {@code islower}) and
@@ -15,7 +15,7 @@ public final class EnglishLowercase implements Instruction {
 
   @Override
   public boolean isFollowedBy(String response) {
-    return PyText.isLower(response)
+    return PyStr.isLower(response)
         && LanguageDetection.detect(response).map("en"::equals).orElse(true);
   }
 }

@@ -1,9 +1,9 @@
 package io.podium.scoring.ifeval.instructions;
 
-import io.podium.scoring.ifeval.Instruction;
-import io.podium.scoring.ifeval.InstructionArgs;
+import io.podium.python.PyStr;
+import io.podium.scoring.ifeval.instructions.Instruction;
+import io.podium.scoring.ifeval.instructions.InstructionArgs;
 import io.podium.scoring.ifeval.text.JsonSyntax;
-import io.podium.scoring.ifeval.text.PyText;
 
 /**
  * {@code detectable_format:json_format}: the whole response, once a surrounding markdown code
@@ -15,7 +15,7 @@ public final class JsonFormat implements Instruction {
 
   @Override
   public boolean isFollowedBy(String response) {
-    String value = PyText.strip(response);
+    String value = PyStr.strip(response);
     for (String fence : new String[] {"```json", "```Json", "```JSON", "```"}) {
       if (value.startsWith(fence)) {
         value = value.substring(fence.length());
@@ -24,6 +24,6 @@ public final class JsonFormat implements Instruction {
     if (value.endsWith("```")) {
       value = value.substring(0, value.length() - 3);
     }
-    return JsonSyntax.isValid(PyText.strip(value));
+    return JsonSyntax.isValid(PyStr.strip(value));
   }
 }

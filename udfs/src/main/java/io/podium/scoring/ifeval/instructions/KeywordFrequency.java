@@ -1,10 +1,10 @@
 package io.podium.scoring.ifeval.instructions;
 
-import io.podium.scoring.ifeval.Instruction;
-import io.podium.scoring.ifeval.InstructionArgs;
-import io.podium.scoring.ifeval.Relation;
-import io.podium.scoring.ifeval.text.PyRegex;
-import io.podium.scoring.ifeval.text.PyText;
+import io.podium.python.PyRegex;
+import io.podium.python.PyStr;
+import io.podium.scoring.ifeval.instructions.Instruction;
+import io.podium.scoring.ifeval.instructions.InstructionArgs;
+import io.podium.scoring.ifeval.instructions.Relation;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +18,7 @@ public final class KeywordFrequency implements Instruction {
   private final Relation relation;
 
   public KeywordFrequency(InstructionArgs args) {
-    keyword = PyRegex.compile(PyText.strip(args.requireString("keyword")), Pattern.CASE_INSENSITIVE);
+    keyword = PyRegex.compile(PyStr.strip(args.requireString("keyword")), Pattern.CASE_INSENSITIVE);
     frequency = args.requireCount("frequency");
     relation = args.requireRelation("relation");
   }

@@ -1,9 +1,9 @@
 package io.podium.scoring.ifeval.instructions;
 
-import io.podium.scoring.ifeval.Instruction;
-import io.podium.scoring.ifeval.InstructionArgs;
-import io.podium.scoring.ifeval.Relation;
-import io.podium.scoring.ifeval.text.PyText;
+import io.podium.python.PyStr;
+import io.podium.scoring.ifeval.instructions.Instruction;
+import io.podium.scoring.ifeval.instructions.InstructionArgs;
+import io.podium.scoring.ifeval.instructions.Relation;
 
 /**
  * {@code keywords:letter_frequency}: the letter (any case) occurs less than / at least
@@ -22,7 +22,7 @@ public final class LetterFrequency implements Instruction {
 
   public LetterFrequency(InstructionArgs args) {
     String given = args.string("letter").orElse("");
-    letter = isAsciiLetter(given) ? PyText.lower(PyText.strip(given)).charAt(0) : 0;
+    letter = isAsciiLetter(given) ? PyStr.lower(PyStr.strip(given)).charAt(0) : 0;
     frequency = args.requireCount("let_frequency");
     relation = args.requireRelation("let_relation");
   }
@@ -40,7 +40,7 @@ public final class LetterFrequency implements Instruction {
     if (letter == 0) {
       return false;
     }
-    String lower = PyText.lower(response);
+    String lower = PyStr.lower(response);
     int count = 0;
     for (int i = 0; i < lower.length(); i++) {
       if (lower.charAt(i) == letter) {

@@ -1,9 +1,9 @@
 package io.podium.scoring.ifeval.instructions;
 
-import io.podium.scoring.ifeval.Instruction;
-import io.podium.scoring.ifeval.InstructionArgs;
-import io.podium.scoring.ifeval.text.PyRegex;
-import io.podium.scoring.ifeval.text.PyText;
+import io.podium.python.PyRegex;
+import io.podium.python.PyStr;
+import io.podium.scoring.ifeval.instructions.Instruction;
+import io.podium.scoring.ifeval.instructions.InstructionArgs;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +17,7 @@ public final class MultipleSections implements Instruction {
   private final int sections;
 
   public MultipleSections(InstructionArgs args) {
-    String splitter = PyText.strip(args.requireString("section_spliter"));
+    String splitter = PyStr.strip(args.requireString("section_spliter"));
     header = PyRegex.compile("\\s?" + splitter + "\\s?\\d+\\s?");
     sections = args.requireCount("num_sections");
   }

@@ -1,7 +1,7 @@
 package io.podium.scoring.ifeval.instructions;
 
-import io.podium.scoring.ifeval.Instruction;
-import io.podium.scoring.ifeval.InstructionArgs;
+import io.podium.scoring.ifeval.instructions.Instruction;
+import io.podium.scoring.ifeval.instructions.InstructionArgs;
 
 /** {@code punctuation:no_comma}: no ASCII comma anywhere. */
 public final class NoComma implements Instruction {

@@ -1,8 +1,8 @@
 package io.podium.scoring.ifeval.instructions;
 
-import io.podium.scoring.ifeval.Instruction;
-import io.podium.scoring.ifeval.InstructionArgs;
-import io.podium.scoring.ifeval.text.PyText;
+import io.podium.python.PyStr;
+import io.podium.scoring.ifeval.instructions.Instruction;
+import io.podium.scoring.ifeval.instructions.InstructionArgs;
 import java.util.List;
 
 /**
@@ -29,34 +29,34 @@ public final class NthParagraphFirstWord implements Instruction {
       throw new IllegalArgumentException(args.instructionId() + ": nth_paragraph " + nth
           + " is outside 1.." + paragraphs + " (the reference would draw a random one)");
     }
-    firstWord = PyText.lower(args.requireString("first_word"));
+    firstWord = PyStr.lower(args.requireString("first_word"));
   }
 
   @Override
   public boolean isFollowedBy(String response) {
-    List<String> parts = PyText.split(response, "\n\n");
+    List<String> parts = PyStr.split(response, "\n\n");
     int count = 0;
     for (String p : parts) {
-      if (!PyText.strip(p).isEmpty()) {
+      if (!PyStr.strip(p).isEmpty()) {
         count++;
       }
     }
     if (nth > count) {
       return false;
     }
-    String paragraph = PyText.strip(parts.get(nth - 1));
+    String paragraph = PyStr.strip(parts.get(nth - 1));
     if (paragraph.isEmpty()) {
       return false;
     }
-    String word = PyText.strip(PyText.split(paragraph).get(0));
-    word = PyText.lstrip(PyText.lstrip(word, "'"), "\"");
+    String word = PyStr.strip(PyStr.split(paragraph).get(0));
+    word = PyStr.lstrip(PyStr.lstrip(word, "'"), "\"");
     StringBuilder first = new StringBuilder();
     for (int i = 0; i < word.length(); ) {
       int cp = word.codePointAt(i);
       if (PUNCTUATION.indexOf(cp) >= 0) {
         break;
       }
-      first.append(PyText.lower(new String(Character.toChars(cp))));
+      first.append(PyStr.lower(new String(Character.toChars(cp))));
       i += Character.charCount(cp);
     }
     return count == paragraphs && first.toString().equals(firstWord);

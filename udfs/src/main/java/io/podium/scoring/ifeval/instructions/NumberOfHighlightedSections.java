@@ -1,8 +1,8 @@
 package io.podium.scoring.ifeval.instructions;
 
-import io.podium.scoring.ifeval.Instruction;
-import io.podium.scoring.ifeval.InstructionArgs;
-import io.podium.scoring.ifeval.text.PyText;
+import io.podium.python.PyStr;
+import io.podium.scoring.ifeval.instructions.Instruction;
+import io.podium.scoring.ifeval.instructions.InstructionArgs;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,14 +28,14 @@ public final class NumberOfHighlightedSections implements Instruction {
     int count = 0;
     Matcher single = SINGLE.matcher(response);
     while (single.find()) {
-      if (!PyText.strip(PyText.strip(single.group(), "*")).isEmpty()) {
+      if (!PyStr.strip(PyStr.strip(single.group(), "*")).isEmpty()) {
         count++;
       }
     }
     Matcher dbl = DOUBLE.matcher(response);
     while (dbl.find()) {
       String g = dbl.group();
-      if (!PyText.strip(g.substring(2, g.length() - 2)).isEmpty()) {
+      if (!PyStr.strip(g.substring(2, g.length() - 2)).isEmpty()) {
         count++;
       }
     }

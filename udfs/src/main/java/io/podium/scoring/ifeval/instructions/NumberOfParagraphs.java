@@ -1,9 +1,9 @@
 package io.podium.scoring.ifeval.instructions;
 
-import io.podium.scoring.ifeval.Instruction;
-import io.podium.scoring.ifeval.InstructionArgs;
-import io.podium.scoring.ifeval.text.PyRegex;
-import io.podium.scoring.ifeval.text.PyText;
+import io.podium.python.PyRegex;
+import io.podium.python.PyStr;
+import io.podium.scoring.ifeval.instructions.Instruction;
+import io.podium.scoring.ifeval.instructions.InstructionArgs;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +26,7 @@ public final class NumberOfParagraphs implements Instruction {
     String[] parts = DIVIDER.split(response, -1);
     int count = parts.length;
     for (int i = 0; i < parts.length; i++) {
-      if (PyText.strip(parts[i]).isEmpty()) {
+      if (PyStr.strip(parts[i]).isEmpty()) {
         if (i == 0 || i == parts.length - 1) {
           count--;
         } else {

@@ -1,9 +1,9 @@
 package io.podium.scoring.ifeval.instructions;
 
-import io.podium.scoring.ifeval.Instruction;
-import io.podium.scoring.ifeval.InstructionArgs;
-import io.podium.scoring.ifeval.Relation;
-import io.podium.scoring.ifeval.text.PyText;
+import io.podium.python.PyStr;
+import io.podium.scoring.ifeval.instructions.Instruction;
+import io.podium.scoring.ifeval.instructions.InstructionArgs;
+import io.podium.scoring.ifeval.instructions.Relation;
 
 /**
  * {@code length_constraints:number_words}: the number of {@code \w+} runs (nltk's
@@ -22,6 +22,6 @@ public final class NumberOfWords implements Instruction {
 
   @Override
   public boolean isFollowedBy(String response) {
-    return relation.holds(PyText.countWords(response), words);
+    return relation.holds(PyStr.countWords(response), words);
   }
 }

@@ -1,9 +1,9 @@
 package io.podium.scoring.ifeval.instructions;
 
-import io.podium.scoring.ifeval.Instruction;
-import io.podium.scoring.ifeval.InstructionArgs;
-import io.podium.scoring.ifeval.text.PyRegex;
-import io.podium.scoring.ifeval.text.PyText;
+import io.podium.python.PyRegex;
+import io.podium.python.PyStr;
+import io.podium.scoring.ifeval.instructions.Instruction;
+import io.podium.scoring.ifeval.instructions.InstructionArgs;
 import java.util.regex.Pattern;
 
 /**
@@ -16,17 +16,17 @@ public final class Postscript implements Instruction {
   private final Pattern marker;
 
   public Postscript(InstructionArgs args) {
-    String given = PyText.strip(args.requireString("postscript_marker"));
+    String given = PyStr.strip(args.requireString("postscript_marker"));
     String regex = switch (given) {
       case "P.P.S" -> "\\s*p\\.\\s?p\\.\\s?s.*$";
       case "P.S." -> "\\s*p\\.\\s?s\\..*$";
-      default -> "\\s*" + PyText.lower(given) + ".*$";
+      default -> "\\s*" + PyStr.lower(given) + ".*$";
     };
     marker = PyRegex.compile(regex, Pattern.MULTILINE);
   }
 
   @Override
   public boolean isFollowedBy(String response) {
-    return marker.matcher(PyText.lower(response)).find();
+    return marker.matcher(PyStr.lower(response)).find();
   }
 }

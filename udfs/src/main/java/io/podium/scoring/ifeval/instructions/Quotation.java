@@ -1,8 +1,8 @@
 package io.podium.scoring.ifeval.instructions;
 
-import io.podium.scoring.ifeval.Instruction;
-import io.podium.scoring.ifeval.InstructionArgs;
-import io.podium.scoring.ifeval.text.PyText;
+import io.podium.python.PyStr;
+import io.podium.scoring.ifeval.instructions.Instruction;
+import io.podium.scoring.ifeval.instructions.InstructionArgs;
 
 /** {@code startend:quotation}: the whole response is wrapped in double quotation marks. */
 public final class Quotation implements Instruction {
@@ -11,7 +11,7 @@ public final class Quotation implements Instruction {
 
   @Override
   public boolean isFollowedBy(String response) {
-    String value = PyText.strip(response);
+    String value = PyStr.strip(response);
     return value.length() > 1 && value.charAt(0) == '"' && value.charAt(value.length() - 1) == '"';
   }
 }

@@ -1,8 +1,8 @@
 package io.podium.scoring.ifeval.instructions;
 
-import io.podium.scoring.ifeval.Instruction;
-import io.podium.scoring.ifeval.InstructionArgs;
-import io.podium.scoring.ifeval.text.PyText;
+import io.podium.python.PyStr;
+import io.podium.scoring.ifeval.instructions.Instruction;
+import io.podium.scoring.ifeval.instructions.InstructionArgs;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +17,7 @@ public final class Title implements Instruction {
   public boolean isFollowedBy(String response) {
     Matcher m = TITLE.matcher(response);
     while (m.find()) {
-      if (!PyText.strip(PyText.rstrip(PyText.lstrip(m.group(), "<"), ">")).isEmpty()) {
+      if (!PyStr.strip(PyStr.rstrip(PyStr.lstrip(m.group(), "<"), ">")).isEmpty()) {
         return true;
       }
     }

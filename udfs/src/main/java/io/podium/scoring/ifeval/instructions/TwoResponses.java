@@ -1,8 +1,8 @@
 package io.podium.scoring.ifeval.instructions;
 
-import io.podium.scoring.ifeval.Instruction;
-import io.podium.scoring.ifeval.InstructionArgs;
-import io.podium.scoring.ifeval.text.PyText;
+import io.podium.python.PyStr;
+import io.podium.scoring.ifeval.instructions.Instruction;
+import io.podium.scoring.ifeval.instructions.InstructionArgs;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,10 +16,10 @@ public final class TwoResponses implements Instruction {
 
   @Override
   public boolean isFollowedBy(String response) {
-    List<String> parts = PyText.split(response, "******");
+    List<String> parts = PyStr.split(response, "******");
     List<String> valid = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
-      if (PyText.strip(parts.get(i)).isEmpty()) {
+      if (PyStr.strip(parts.get(i)).isEmpty()) {
         if (i != 0 && i != parts.size() - 1) {
           return false;
         }
@@ -28,6 +28,6 @@ public final class TwoResponses implements Instruction {
       }
     }
     return valid.size() == 2
-        && !PyText.strip(valid.get(0)).equals(PyText.strip(valid.get(1)));
+        && !PyStr.strip(valid.get(0)).equals(PyStr.strip(valid.get(1)));
   }
 }

@@ -1,5 +1,7 @@
 package io.podium.scoring.ifeval.text;
 
+import io.podium.python.PyRegex;
+import io.podium.python.PyStr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -99,6 +101,6 @@ public final class NltkWordTokenizer {
     for (Rule rule : CONTRACTIONS) {
       text = rule.apply(text);
     }
-    return PyText.split(text);
+    return PyStr.split(text);
   }
 }

@@ -1,5 +1,7 @@
 package io.podium.scoring.ifeval.text;
 
+import io.podium.python.PyRegex;
+import io.podium.python.PyStr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -95,7 +97,7 @@ public final class PunktSentenceTokenizer {
         lastBreak = candidate.nextTokenStart >= 0 ? candidate.nextTokenStart : candidate.end;
       }
     }
-    slices.add(new int[] {lastBreak, PyText.rstrip(text).length()});
+    slices.add(new int[] {lastBreak, PyStr.rstrip(text).length()});
     return slices;
   }
 
@@ -154,7 +156,7 @@ public final class PunktSentenceTokenizer {
       String nextText = text.substring(next[0], Math.max(next[0], next[1]));
       Matcher m = BOUNDARY_REALIGNMENT.matcher(nextText);
       if (m.lookingAt()) {
-        out.add(new int[] {start, next[0] + PyText.rstrip(m.group()).length()});
+        out.add(new int[] {start, next[0] + PyStr.rstrip(m.group()).length()});
         realign = m.end();
       } else {
         realign = 0;
@@ -179,8 +181,8 @@ public final class PunktSentenceTokenizer {
 
   private static List<Token> tokenizeWords(String text) {
     List<Token> tokens = new ArrayList<>();
-    for (String line : PyText.split(text, "\n")) {
-      if (PyText.strip(line).isEmpty()) {
+    for (String line : PyStr.split(text, "\n")) {
+      if (PyStr.strip(line).isEmpty()) {
         continue;
       }
       Matcher m = WORD_TOKEN.matcher(line);
@@ -208,7 +210,7 @@ public final class PunktSentenceTokenizer {
     } else if (t.isEllipsis()) {
       t.ellipsis = true;
     } else if (t.periodFinal && !tok.endsWith("..")) {
-      String word = PyText.lower(tok.substring(0, tok.length() - 1));
+      String word = PyStr.lower(tok.substring(0, tok.length() - 1));
       String lastPart = word.substring(word.lastIndexOf('-') + 1);
       if (params.isAbbreviation(word) || params.isAbbreviation(lastPart)) {
         t.abbr = true;
@@ -284,7 +286,7 @@ public final class PunktSentenceTokenizer {
 
     Token(String tok) {
       this.tok = tok;
-      String lower = PyText.lower(tok);
+      String lower = PyStr.lower(tok);
       this.type = NUMERIC.matcher(lower).matches() ? "##number##" : lower;
       this.periodFinal = tok.endsWith(".");
     }

@@ -1,4 +1,4 @@
-package io.podium.scoring.ifeval.text;
+package io.podium.python;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

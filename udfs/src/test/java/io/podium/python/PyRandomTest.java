@@ -1,4 +1,4 @@
-package io.podium.tasks;
+package io.podium.python;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** PythonRandom against CPython itself: the same seeds give the same numbers and shuffles. */
-class PythonRandomTest {
+/** PyRandom against CPython itself: the same seeds give the same numbers and shuffles. */
+class PyRandomTest {
 
   private static String python(String program) throws IOException, InterruptedException {
     Process p;
@@ -36,7 +36,7 @@ class PythonRandomTest {
     }
     String[] expected = python(program.toString()).split("\n");
     for (int i = 0; i < seeds.length; i++) {
-      PythonRandom r = new PythonRandom(seeds[i]);
+      PyRandom r = new PyRandom(seeds[i]);
       List<String> actual = new ArrayList<>();
       for (int k = 0; k < 5; k++) {
         actual.add(Double.toString(r.random()));
@@ -56,7 +56,7 @@ class PythonRandomTest {
             x = list(range(n)); random.shuffle(x); out.append(','.join(map(str, x)))
         print(';'.join(out))
         """);
-    PythonRandom r = new PythonRandom(0);
+    PyRandom r = new PyRandom(0);
     List<String> out = new ArrayList<>();
     List<Integer> sizes = new ArrayList<>();
     for (int i = 0; i < 300; i++) {

@@ -1,32 +1,7 @@
-package io.podium.scoring.ifeval;
+package io.podium.scoring.ifeval.instructions;
 
 import static java.util.Map.entry;
 
-import io.podium.scoring.ifeval.instructions.CapitalWordFrequency;
-import io.podium.scoring.ifeval.instructions.ConstrainedResponse;
-import io.podium.scoring.ifeval.instructions.EndPhrase;
-import io.podium.scoring.ifeval.instructions.EnglishCapital;
-import io.podium.scoring.ifeval.instructions.EnglishLowercase;
-import io.podium.scoring.ifeval.instructions.ForbiddenWords;
-import io.podium.scoring.ifeval.instructions.JsonFormat;
-import io.podium.scoring.ifeval.instructions.KeywordExistence;
-import io.podium.scoring.ifeval.instructions.KeywordFrequency;
-import io.podium.scoring.ifeval.instructions.LetterFrequency;
-import io.podium.scoring.ifeval.instructions.MultipleSections;
-import io.podium.scoring.ifeval.instructions.NoComma;
-import io.podium.scoring.ifeval.instructions.NthParagraphFirstWord;
-import io.podium.scoring.ifeval.instructions.NumberOfBulletLists;
-import io.podium.scoring.ifeval.instructions.NumberOfHighlightedSections;
-import io.podium.scoring.ifeval.instructions.NumberOfParagraphs;
-import io.podium.scoring.ifeval.instructions.NumberOfPlaceholders;
-import io.podium.scoring.ifeval.instructions.NumberOfSentences;
-import io.podium.scoring.ifeval.instructions.NumberOfWords;
-import io.podium.scoring.ifeval.instructions.Postscript;
-import io.podium.scoring.ifeval.instructions.Quotation;
-import io.podium.scoring.ifeval.instructions.RepeatPrompt;
-import io.podium.scoring.ifeval.instructions.ResponseLanguage;
-import io.podium.scoring.ifeval.instructions.Title;
-import io.podium.scoring.ifeval.instructions.TwoResponses;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;

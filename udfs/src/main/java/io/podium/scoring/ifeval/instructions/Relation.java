@@ -1,4 +1,4 @@
-package io.podium.scoring.ifeval;
+package io.podium.scoring.ifeval.instructions;
 
 /** How a count compares with an instruction's threshold. */
 public enum Relation {

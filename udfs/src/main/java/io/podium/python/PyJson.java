@@ -1,4 +1,4 @@
-package io.podium.tasks.chat;
+package io.podium.python;
 
 import java.util.Collection;
 import java.util.Iterator;
@@ -6,19 +6,32 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Python's {@code json.dumps(x, ensure_ascii=False, indent=indent, separators=separators,
- * sort_keys=sort_keys)}, which transformers installs as the {@code tojson} filter
- * (transformers v4.45 {@code utils/chat_template_utils.py}, {@code _compile_jinja_template},
- * the nested {@code def tojson}) because Jinja's own escapes HTML characters.
+ * Python's {@code json.dumps}. With its defaults ({@link #dumps(Object)}: {@code ", "} and
+ * {@code ": "} separators, {@code ensure_ascii}, so every character outside ASCII is a lowercase
+ * {@code \\uXXXX} escape of its UTF-16 units), files are byte for byte what the Python reference
+ * tools write. With {@code ensure_ascii=False} and the given indent, separators and key order it
+ * is the {@code tojson} filter transformers installs for chat templates (transformers v4.45
+ * {@code utils/chat_template_utils.py}, {@code _compile_jinja_template}, the nested
+ * {@code def tojson}), because Jinja's own escapes HTML characters.
  */
-final class PyJson {
+public final class PyJson {
   private PyJson() {}
 
-  static String dumps(Object x, Integer indent, String itemSep, String keySep, boolean sortKeys) {
+  /** {@code json.dumps(x)}. */
+  public static String dumps(Object x) {
+    return dumps(x, null, null, null, false, true);
+  }
+
+  /**
+   * {@code json.dumps(x, ensure_ascii=ensureAscii, indent=indent, separators=(itemSep, keySep),
+   * sort_keys=sortKeys)}; a null separator is Python's default for that indent.
+   */
+  public static String dumps(Object x, Integer indent, String itemSep, String keySep, boolean sortKeys,
+      boolean ensureAscii) {
     String item = itemSep != null ? itemSep : (indent == null ? ", " : ",");
     String key = keySep != null ? keySep : ": ";
     StringBuilder sb = new StringBuilder();
-    write(sb, x, indent, item, key, sortKeys, 0);
+    write(sb, x, indent, item, key, sortKeys, ensureAscii, 0);
     return sb.toString();
   }
 
@@ -29,7 +42,7 @@ final class PyJson {
   }
 
   private static void write(StringBuilder sb, Object x, Integer indent, String item, String key,
-      boolean sortKeys, int level) {
+      boolean sortKeys, boolean ascii, int level) {
     if (x == null) {
       sb.append("null");
     } else if (x instanceof Boolean b) {
@@ -53,9 +66,9 @@ final class PyJson {
       while (it.hasNext()) {
         Map.Entry<?, ?> e = it.next();
         newline(sb, indent, level + 1);
-        string(sb, String.valueOf(e.getKey()));
+        string(sb, String.valueOf(e.getKey()), ascii);
         sb.append(key);
-        write(sb, e.getValue(), indent, item, key, sortKeys, level + 1);
+        write(sb, e.getValue(), indent, item, key, sortKeys, ascii, level + 1);
         if (it.hasNext()) sb.append(item);
       }
       newline(sb, indent, level);
@@ -69,13 +82,13 @@ final class PyJson {
       Iterator<?> it = c.iterator();
       while (it.hasNext()) {
         newline(sb, indent, level + 1);
-        write(sb, it.next(), indent, item, key, sortKeys, level + 1);
+        write(sb, it.next(), indent, item, key, sortKeys, ascii, level + 1);
         if (it.hasNext()) sb.append(item);
       }
       newline(sb, indent, level);
       sb.append(']');
     } else {
-      string(sb, x.toString());
+      string(sb, x.toString(), ascii);
     }
   }
 
@@ -85,8 +98,11 @@ final class PyJson {
     return out;
   }
 
-  /** {@code json.encoder.py_encode_basestring}: only quote, backslash and controls escaped. */
-  private static void string(StringBuilder sb, String s) {
+  /**
+   * {@code json.encoder.py_encode_basestring}: quote, backslash and controls escaped; with
+   * {@code ascii} ({@code py_encode_basestring_ascii}) every character outside ASCII too.
+   */
+  private static void string(StringBuilder sb, String s, boolean ascii) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -99,7 +115,7 @@ final class PyJson {
         case '\b' -> sb.append("\\b");
         case '\f' -> sb.append("\\f");
         default -> {
-          if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
+          if (c < 0x20 || (ascii && c > 0x7e)) sb.append(String.format("\\u%04x", (int) c));
           else sb.append(c);
         }
       }

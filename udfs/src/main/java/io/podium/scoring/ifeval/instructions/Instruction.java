@@ -1,4 +1,4 @@
-package io.podium.scoring.ifeval;
+package io.podium.scoring.ifeval.instructions;
 
 /**
  * One verifiable instruction with its arguments bound, e.g. "answer with at least 300 words".

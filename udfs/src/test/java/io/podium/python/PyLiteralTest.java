@@ -1,26 +1,28 @@
-package io.podium.tasks;
+package io.podium.python;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.podium.tasks.FieldType;
+import io.podium.tasks.InvalidDocException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class PythonLiteralTest {
+class PyLiteralTest {
 
   @Test
   void parsesQuotedStringsWithEscapes() {
     assertEquals(List.of("Mackenzie", "Ana's", "a\"b", "x\ny", ""),
-        PythonLiteral.parseStringList("['Mackenzie', \"Ana's\", 'a\"b', 'x\\ny', '']"));
-    assertEquals(List.of(), PythonLiteral.parseStringList(" [ ] "));
-    assertEquals(List.of("a"), PythonLiteral.parseStringList("['a',]"));
+        PyLiteral.parseStringList("['Mackenzie', \"Ana's\", 'a\"b', 'x\\ny', '']"));
+    assertEquals(List.of(), PyLiteral.parseStringList(" [ ] "));
+    assertEquals(List.of("a"), PyLiteral.parseStringList("['a',]"));
   }
 
   @Test
   void rejectsWhatIsNotAListOfStrings() {
-    assertThrows(IllegalArgumentException.class, () -> PythonLiteral.parseStringList("['a', 3]"));
-    assertThrows(IllegalArgumentException.class, () -> PythonLiteral.parseStringList("['a'"));
-    assertThrows(IllegalArgumentException.class, () -> PythonLiteral.parseStringList("'a'"));
+    assertThrows(IllegalArgumentException.class, () -> PyLiteral.parseStringList("['a', 3]"));
+    assertThrows(IllegalArgumentException.class, () -> PyLiteral.parseStringList("['a'"));
+    assertThrows(IllegalArgumentException.class, () -> PyLiteral.parseStringList("'a'"));
   }
 
   @Test

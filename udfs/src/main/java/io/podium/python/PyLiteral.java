@@ -1,4 +1,4 @@
-package io.podium.tasks;
+package io.podium.python;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,9 +7,9 @@ import java.util.List;
  * Parses the one kind of Python literal benchmark files contain as strings: a list of
  * string literals, as {@code ast.literal_eval} reads {@code "['a', \"b's\"]"}.
  */
-public final class PythonLiteral {
+public final class PyLiteral {
 
-  private PythonLiteral() {}
+  private PyLiteral() {}
 
   public static List<String> parseStringList(String text) {
     String s = text.strip();

@@ -3,6 +3,7 @@ package io.podium.score.responses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.podium.python.PyJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link PythonJson} against Python's own {@code json.dumps}, run by python3. */
-class PythonJsonTest {
+/** {@link PyJson} against Python's own {@code json.dumps}, run by python3. */
+class PyJsonTest {
 
   @Test
   void writesWhatJsonDumpsWrites(@TempDir Path tmp) throws Exception {
@@ -41,6 +42,6 @@ class PythonJsonTest {
     assumeTrue(p.waitFor(30, TimeUnit.SECONDS), "python3 did not answer");
     String python = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.exitValue(), python);
-    assertEquals(python, PythonJson.dumps(value));
+    assertEquals(python, PyJson.dumps(value));
   }
 }

@@ -1,4 +1,4 @@
-package io.podium.scoring.ifeval;
+package io.podium.scoring.ifeval.instructions;
 
 import java.util.ArrayList;
 import java.util.Collection;

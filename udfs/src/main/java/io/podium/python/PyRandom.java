@@ -1,4 +1,4 @@
-package io.podium.tasks;
+package io.podium.python;
 
 import java.util.List;
 
@@ -8,7 +8,7 @@ import java.util.List;
  * sequence, not just a good shuffle: the harness's GPQA task orders the four answers with
  * {@code random.shuffle}, and the order decides which letter is correct.
  */
-public final class PythonRandom {
+public final class PyRandom {
 
   private static final int N = 624;
   private static final int M = 397;
@@ -17,7 +17,7 @@ public final class PythonRandom {
   private int index = N;
 
   /** Equivalent of {@code random.Random(seed)} for a non-negative integer seed. */
-  public PythonRandom(long seed) {
+  public PyRandom(long seed) {
     if (seed < 0) {
       // CPython seeds with abs(seed) for ints.
       seed = -seed;
