@@ -1,6 +1,5 @@
 package io.podium.bench;
 
-import io.podium.conf.PodiumConf;
 import static org.apache.spark.sql.functions.col;
 
 import io.podium.cli.Command;
@@ -8,6 +7,7 @@ import io.podium.cli.CommandContext;
 import io.podium.cli.Option;
 import io.podium.cli.ParsedArgs;
 import io.podium.cli.UsageException;
+import io.podium.conf.PodiumConf;
 import io.podium.evaluate.EvaluateJob;
 import io.podium.models.ContinuationSplitter;
 import io.podium.models.LoglikelihoodRequest;
@@ -15,6 +15,7 @@ import io.podium.models.LoglikelihoodResult;
 import io.podium.models.ModelSpec;
 import io.podium.models.builtin.BuiltinModels;
 import io.podium.models.onnx.OnnxDecoderModel;
+import io.podium.spark.SqlLiterals;
 import io.podium.spark.Warehouse;
 import io.podium.tables.Tables;
 import io.podium.udf.HadoopModelFolders;
@@ -141,8 +142,8 @@ public final class InferenceBenchmarkCommand implements Command {
     List<String> names = benchmarks.isEmpty() ? loglikelihoodBenchmarks(spark) : benchmarks;
     EvaluateJob.Summary s = new EvaluateJob(spark, PodiumConf.benchmarks(), warehouse, new PrintStream(java.io.OutputStream.nullOutputStream()))
         .run(new EvaluateJob.Options(fresh, null, names, limit, 64, null));
-    spark.sql("DELETE FROM " + Warehouse.qualified(Tables.PREDICTIONS) + " WHERE model_key = '"
-        + fresh.modelKey() + "'");
+    spark.sql("DELETE FROM " + Warehouse.qualified(Tables.PREDICTIONS) + " WHERE model_key = "
+        + SqlLiterals.string(fresh.modelKey()));
     return s;
   }
 

@@ -59,8 +59,8 @@ final class InferenceStage {
     SparkConf conf = spark.sparkContext().getConf();
     int gpus = (int) Math.floor(Double.parseDouble(conf.get("spark.executor.resource.gpu.amount", "0")));
     if (!spec.runsOnGpu()) {
-      return new InferenceStage(spark, function, runId, null, "default profile: " + spec.backend()
-          + (spec.backend().equals("openai") ? " computes on its server" : " computes in plain Java"));
+      return new InferenceStage(spark, function, runId, null, "default profile: " + spec.backend() + " "
+          + spec.engine().computesWhere(spec));
     }
     if (spark.sparkContext().isLocal()) {
       // Spark refuses task resource profiles in local mode (ResourceProfileManager: they are

@@ -5,7 +5,6 @@ import io.podium.cli.CommandContext;
 import io.podium.cli.Option;
 import io.podium.cli.ParsedArgs;
 import io.podium.cli.UsageException;
-import io.podium.conf.PodiumConf;
 import java.util.List;
 
 /** {@code podium claim}: PENDING submissions → RUNNING, for this run only; prints their model keys. */
@@ -43,7 +42,7 @@ public final class ClaimCommand implements Command {
   @Override
   public int run(ParsedArgs args, CommandContext context) throws Exception {
     int limit = args.getInt("limit", Integer.MAX_VALUE);
-    List<String> claimed = new SubmissionQueue(context.spark(), PodiumConf.submissionRules()).claim(limit);
+    List<String> claimed = new SubmissionQueue(context.spark(), SubmissionRules.shipped()).claim(limit);
     if (args.has("json")) {
       context.out().println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(claimed));
     } else {

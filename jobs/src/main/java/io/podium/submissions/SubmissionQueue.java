@@ -1,6 +1,7 @@
 package io.podium.submissions;
 
 import io.podium.spark.CommitRetry;
+import io.podium.spark.DeltaMerge;
 import io.podium.spark.SqlLiterals;
 import io.podium.spark.Warehouse;
 import io.podium.tables.Tables;
@@ -61,15 +62,21 @@ public final class SubmissionQueue {
     Timestamp now = new Timestamp(System.currentTimeMillis());
     Row row = RowFactory.create(r.modelKey(), r.modelId(), r.revision(), r.precision(), r.backend(), r.uri(), null,
         null, null, null, r.chatTemplate(), r.submitter(), now, PENDING, null, id, null, null, null, null, null, now);
-    spark.createDataFrame(List.of(row), Tables.SUBMISSIONS.schema()).createOrReplaceTempView("podium_submission");
-    CommitRetry.logged(spark).run("the submission of " + r.modelKey(), () -> spark.sql("MERGE INTO " + TABLE
-        + " t USING podium_submission s ON t.model_key = s.model_key WHEN NOT MATCHED THEN INSERT *"));
-    spark.catalog().dropTempView("podium_submission");
+    // Insert only: a submission already there (a concurrent one of the same model) is never changed.
+    DeltaMerge.upsert(spark, Tables.SUBMISSIONS, spark.createDataFrame(List.of(row), Tables.SUBMISSIONS.schema()),
+        "false", null, null, CommitRetry.logged(spark), "the submission of " + r.modelKey());
     Row stored = get(r.modelKey());
     if (stored == null || !id.equals(stored.getAs("submission_id"))) {
       throw duplicate(stored);
     }
     return stored;
+  }
+
+  /** The request a row of the submissions table holds. */
+  public static SubmissionRequest request(Row row) {
+    return new SubmissionRequest(row.getAs("model_id"), row.getAs("revision"), row.getAs("precision"),
+        row.getAs("backend"), row.getAs("uri"), Boolean.TRUE.equals(row.getAs("chat_template")),
+        row.getAs("submitter"));
   }
 
   private static IllegalArgumentException duplicate(Row existing) {

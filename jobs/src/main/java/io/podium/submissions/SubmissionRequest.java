@@ -1,12 +1,14 @@
 package io.podium.submissions;
 
+import io.podium.models.ModelSpec;
+
 /**
  * What a user asks to have evaluated.
  *
  * @param modelId org/name
  * @param revision a fixed revision
  * @param precision e.g. float32
- * @param backend onnx, openai or builtin
+ * @param backend a registered backend (onnx, openai or builtin)
  * @param uri the model folder, the endpoint, or the built-in model's name
  * @param chatTemplate whether to use the model's chat template
  * @param submitter who asks
@@ -16,5 +18,10 @@ public record SubmissionRequest(String modelId, String revision, String precisio
 
   public String modelKey() {
     return modelId + "@" + revision + "#" + precision;
+  }
+
+  /** The model this request names, as evaluate will run it. */
+  public ModelSpec toSpec() {
+    return new ModelSpec(modelId, revision, precision, backend, uri, null, null, chatTemplate, null);
   }
 }

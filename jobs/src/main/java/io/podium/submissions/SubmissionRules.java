@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.podium.conf.PodiumConf;
+import io.podium.models.Backends;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -17,10 +19,8 @@ import java.util.regex.Pattern;
  * @param quota how many submissions a submitter may make in a window of days
  * @param movingRevisions revision names that do not pin a model
  * @param precisions known precisions
- * @param backends known backends
  */
-public record SubmissionRules(Quota quota, List<String> movingRevisions, List<String> precisions,
-    List<String> backends) {
+public record SubmissionRules(Quota quota, List<String> movingRevisions, List<String> precisions) {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -28,6 +28,11 @@ public record SubmissionRules(Quota quota, List<String> movingRevisions, List<St
 
   /** org/name, as on the Hugging Face Hub. */
   private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}");
+
+  /** The queue's rules as shipped ({@code conf/submissions.yaml}). */
+  public static SubmissionRules shipped() throws IOException {
+    return PodiumConf.load("conf/submissions.yaml", SubmissionRules::load);
+  }
 
   /** At most {@code perSubmitter} submissions per submitter in any {@code days}-day window. */
   public record Quota(int perSubmitter, int days) {}
@@ -52,8 +57,8 @@ public record SubmissionRules(Quota quota, List<String> movingRevisions, List<St
     if (!precisions.contains(r.precision())) {
       throw new IllegalArgumentException("--precision '" + r.precision() + "' is not one of " + precisions);
     }
-    if (!backends.contains(r.backend())) {
-      throw new IllegalArgumentException("--backend '" + r.backend() + "' is not one of " + backends);
+    if (!Backends.names().contains(r.backend())) {
+      throw new IllegalArgumentException("--backend '" + r.backend() + "' is not one of " + Backends.names());
     }
     if (r.uri() == null || r.uri().isBlank()) {
       throw new IllegalArgumentException("--uri is required: the model folder (onnx), the endpoint (openai) or the"

@@ -5,7 +5,6 @@ import io.podium.cli.CommandContext;
 import io.podium.cli.Option;
 import io.podium.cli.ParsedArgs;
 import io.podium.cli.UsageException;
-import io.podium.conf.PodiumConf;
 import java.util.List;
 import org.apache.spark.sql.Row;
 
@@ -61,7 +60,7 @@ public final class SubmitCommand implements Command {
   public int run(ParsedArgs args, CommandContext context) throws Exception {
     SubmissionRequest request = new SubmissionRequest(args.get("model"), args.get("revision"), args.get("precision"),
         args.get("backend"), args.get("uri"), args.has("chat-template"), args.get("submitter"));
-    SubmissionRules rules = PodiumConf.submissionRules();
+    SubmissionRules rules = SubmissionRules.shipped();
     rules.validate(request);
     if (args.has("check")) {
       ModelCheck.check(request, context.spark().sparkContext().hadoopConfiguration());

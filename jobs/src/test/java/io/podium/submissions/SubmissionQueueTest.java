@@ -4,7 +4,7 @@ import static io.podium.testing.Tables.content;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.podium.conf.PodiumConf;
+import io.podium.models.Backends;
 import io.podium.testing.Cli;
 import io.podium.testing.TestSpark;
 import java.nio.file.Path;
@@ -51,7 +51,7 @@ class SubmissionQueueTest {
     assertTrue(precision.err.contains("--precision 'fp7' is not one of"), precision.err);
     Cli backend = Cli.in(wh, "submit", "--model", "org/m", "--revision", "v1", "--precision", "float32",
         "--backend", "vllm", "--uri", "/x");
-    assertTrue(backend.err.contains("--backend 'vllm' is not one of [onnx, openai, builtin]"), backend.err);
+    assertTrue(backend.err.contains("--backend 'vllm' is not one of " + Backends.names()), backend.err);
     Cli secret = Cli.in(wh, "submit", "--model", "org/m", "--revision", "v1", "--precision", "float32",
         "--backend", "onnx", "--uri", "s3a://KEY:SECRET@bucket/m");
     assertTrue(secret.err.contains("must not carry credentials") && !secret.err.contains("SECRET"), secret.err);
@@ -69,7 +69,7 @@ class SubmissionQueueTest {
   @Test
   void aSubmitterHasAQuotaPerWindow() throws Exception {
     String wh = tmp.resolve("wh").toString();
-    int quota = PodiumConf.submissionRules().quota().perSubmitter();
+    int quota = SubmissionRules.shipped().quota().perSubmitter();
     for (int i = 0; i < quota; i++) {
       Cli ok = submit(wh, "org/model-" + i, "r" + i, "--submitter", "carol");
       assertEquals(0, ok.code, ok.toString());
@@ -87,7 +87,7 @@ class SubmissionQueueTest {
     for (int i = 0; i < 4; i++) {
       assertEquals(0, submit(wh, "org/claimed-" + i, "c" + i).code);
     }
-    SubmissionQueue queue = new SubmissionQueue(TestSpark.get(), PodiumConf.submissionRules());
+    SubmissionQueue queue = new SubmissionQueue(TestSpark.get(), SubmissionRules.shipped());
     ExecutorService pool = Executors.newFixedThreadPool(2);
     List<String> first;
     List<String> second;

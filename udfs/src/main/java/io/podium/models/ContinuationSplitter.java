@@ -1,5 +1,6 @@
 package io.podium.models;
 
+import io.podium.python.PyStr;
 import java.util.Arrays;
 
 /**
@@ -20,7 +21,7 @@ public final class ContinuationSplitter {
       return new Split(new int[] {tokenizer.eosTokenId()}, tokenizer.encode(continuation));
     }
     int end = context.length();
-    while (end > 0 && isPythonSpace(context.charAt(end - 1))) {
+    while (end > 0 && PyStr.isSpace(context.charAt(end - 1))) {
       end--;
     }
     String ctx = context.substring(0, end);
@@ -31,10 +32,6 @@ public final class ContinuationSplitter {
     return new Split(Arrays.copyOf(whole, n), Arrays.copyOfRange(whole, n, whole.length));
   }
 
-  /** Python's {@code str.isspace()} for one character (it counts no-break spaces too). */
-  static boolean isPythonSpace(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c) || (c >= 0x1c && c <= 0x1f) || c == 0x85;
-  }
 
   /**
    * Truncates on the left so that context + continuation - 1 tokens fit in {@code maxLength}

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Which model to run and how: from {@code builtin:NAME}, an ONNX export folder
@@ -20,7 +22,8 @@ import java.util.HexFormat;
  * @param modelId e.g. {@code org/name}
  * @param revision the pinned revision
  * @param precision e.g. {@code float32}, {@code bfloat16}
- * @param backend {@code builtin}, {@code onnx} or {@code openai} (an OpenAI-compatible completions API)
+ * @param backend a registered {@link Backend}: {@code builtin}, {@code onnx} or {@code openai} (an
+ *     OpenAI-compatible completions API)
  * @param uri the model folder, the built-in model's name, or the API's base URL (e.g.
  *     {@code http://host:8000/v1}; the model name sent is {@code modelId})
  * @param batchSize requests per forward pass (for {@code openai}: prompts per request)
@@ -32,29 +35,46 @@ import java.util.HexFormat;
  * @param allowCpu whether a task that Spark gave a GPU may run the model on its CPU when the GPU
  *     cannot be used (no CUDA execution provider: the CPU build of ONNX Runtime); default false,
  *     so that a GPU cluster never runs 50 times slower without anyone seeing it
+ * @param options the backend's engine options ({@code options:} in a model file; see
+ *     {@link Backend#defaultOptions()}); unknown names are refused
  */
 public record ModelSpec(String modelId, String revision, String precision, String backend, String uri,
-    Integer batchSize, Boolean prefixSharing, Boolean chatTemplate, String chatTemplateFile, Boolean allowCpu)
+    Integer batchSize, Boolean prefixSharing, Boolean chatTemplate, String chatTemplateFile, Boolean allowCpu,
+    Map<String, String> options)
     implements Serializable {
+
+  /** Requests per forward pass (prompts per API request) unless the model file says. */
+  public static final int DEFAULT_BATCH_SIZE = 16;
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-  public ModelSpec {
+  public ModelSpec(String modelId, String revision, String precision, String backend, String uri,
+      Integer batchSize, Boolean prefixSharing, Boolean chatTemplate, String chatTemplateFile, Boolean allowCpu,
+      Map<String, String> options) {
     if (modelId == null || modelId.isBlank()) {
       throw new IllegalArgumentException("a model needs a model_id");
     }
     revision = revision == null ? "main" : revision;
     precision = precision == null ? "float32" : precision;
-    if (backend == null || !(backend.equals("builtin") || backend.equals("onnx") || backend.equals("openai"))) {
-      throw new IllegalArgumentException("model " + modelId + ": backend must be builtin, onnx or openai, got "
-          + backend);
+    Backend engine;
+    try {
+      engine = Backends.get(backend);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("model " + modelId + ": " + e.getMessage());
     }
     if (uri == null || uri.isBlank()) {
       throw new IllegalArgumentException("model " + modelId + ": uri is required");
     }
-    batchSize = batchSize == null ? 16 : batchSize;
+    options = options == null ? Map.of() : new TreeMap<>(options);
+    for (String name : options.keySet()) {
+      if (!engine.defaultOptions().containsKey(name)) {
+        throw new IllegalArgumentException("model " + modelId + ": the " + backend + " backend has no option '" + name
+            + "' (options: " + String.join(", ", new TreeMap<>(engine.defaultOptions()).keySet()) + ")");
+      }
+    }
+    batchSize = batchSize == null ? DEFAULT_BATCH_SIZE : batchSize;
     prefixSharing = prefixSharing == null ? Boolean.TRUE : prefixSharing;
     chatTemplate = chatTemplate == null ? Boolean.FALSE : chatTemplate;
     allowCpu = allowCpu == null ? Boolean.FALSE : allowCpu;
@@ -62,24 +82,37 @@ public record ModelSpec(String modelId, String revision, String precision, Strin
       throw new IllegalArgumentException("model " + modelId + ": chat_template_file is set but chat_template is"
           + " not true; add chat_template: true to use it");
     }
+    this.modelId = modelId;
+    this.revision = revision;
+    this.precision = precision;
+    this.backend = backend;
+    this.uri = uri;
+    this.batchSize = batchSize;
+    this.prefixSharing = prefixSharing;
+    this.chatTemplate = chatTemplate;
+    this.chatTemplateFile = chatTemplateFile;
+    this.allowCpu = allowCpu;
+    this.options = options;
+    engine.validate(this);
   }
 
   /** A model without a chat template. */
   public ModelSpec(String modelId, String revision, String precision, String backend, String uri,
       Integer batchSize, Boolean prefixSharing) {
-    this(modelId, revision, precision, backend, uri, batchSize, prefixSharing, null, null, null);
+    this(modelId, revision, precision, backend, uri, batchSize, prefixSharing, null, null, null, null);
   }
 
   /** A model that must run on the GPU Spark gives its task, if any. */
   public ModelSpec(String modelId, String revision, String precision, String backend, String uri,
       Integer batchSize, Boolean prefixSharing, Boolean chatTemplate, String chatTemplateFile) {
-    this(modelId, revision, precision, backend, uri, batchSize, prefixSharing, chatTemplate, chatTemplateFile, null);
+    this(modelId, revision, precision, backend, uri, batchSize, prefixSharing, chatTemplate, chatTemplateFile, null,
+        null);
   }
 
   /** The same model with prompts through its chat template ({@code chatTemplate}) or not. */
   public ModelSpec withChatTemplate(boolean use) {
     return new ModelSpec(modelId, revision, precision, backend, uri, batchSize, prefixSharing, use,
-        use ? chatTemplateFile : null, allowCpu);
+        use ? chatTemplateFile : null, allowCpu, options);
   }
 
   /**
@@ -89,7 +122,7 @@ public record ModelSpec(String modelId, String revision, String precision, Strin
    */
   public ModelSpec withAllowCpu(boolean allow) {
     return new ModelSpec(modelId, revision, precision, backend, uri, batchSize, prefixSharing, chatTemplate,
-        chatTemplateFile, allow);
+        chatTemplateFile, allow, options);
   }
 
   /**
@@ -98,7 +131,17 @@ public record ModelSpec(String modelId, String revision, String precision, Strin
    * An {@code openai} endpoint computes on the server, the trigram model in plain Java.
    */
   public boolean runsOnGpu() {
-    return backend.equals("onnx") || (backend.equals("builtin") && !uri.equals("sphinx-trigram"));
+    return engine().runsOnGpu(this);
+  }
+
+  /** The registered backend this spec names. */
+  public Backend engine() {
+    return Backends.get(backend);
+  }
+
+  /** An engine option's value: the one given, else {@code fallback}. */
+  public String option(String name, String fallback) {
+    return options.getOrDefault(name, fallback);
   }
 
   /** Parses a command-line model spec. */
@@ -130,8 +173,12 @@ public record ModelSpec(String modelId, String revision, String precision, Strin
   }
 
   /**
-   * Hash of everything that decides the results (not batching): a prediction made under another
-   * configuration hash is not reused.
+   * Hash of everything that decides the results: a prediction made under another configuration
+   * hash is not reused. It covers the model key, backend, URI and every engine option whose value
+   * is not its default (so that options at their defaults hash as before options existed).
+   * Batching ({@code batch_size}, {@code prefix_sharing}) is not covered: the batch-invariance
+   * tests hold the results identical under any batching. Nor is {@code allow_cpu}, where a
+   * model may run, which each prediction records ({@code execution_provider}).
    */
   public String configHash() {
     try {
@@ -139,6 +186,13 @@ public record ModelSpec(String modelId, String revision, String precision, Strin
       for (String part : new String[] {modelKey(), backend, uri}) {
         d.update(part.getBytes(StandardCharsets.UTF_8));
         d.update((byte) 0);
+      }
+      Map<String, String> defaults = engine().defaultOptions();
+      for (Map.Entry<String, String> option : new TreeMap<>(options).entrySet()) {
+        if (!option.getValue().equals(defaults.get(option.getKey()))) {
+          d.update((option.getKey() + "=" + option.getValue()).getBytes(StandardCharsets.UTF_8));
+          d.update((byte) 0);
+        }
       }
       return HexFormat.of().formatHex(d.digest()).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
@@ -150,6 +204,6 @@ public record ModelSpec(String modelId, String revision, String precision, Strin
   public String describe() {
     // user:password@ in a URI never reaches a log or a message
     return modelKey() + " (" + backend + ":" + uri.replaceAll("(?<=://)[^/@]*@", "***@")
-        + (chatTemplate ? ", chat template" : "") + ")";
+        + (chatTemplate ? ", chat template" : "") + (options.isEmpty() ? "" : ", " + options) + ")";
   }
 }

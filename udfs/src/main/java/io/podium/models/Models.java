@@ -1,12 +1,7 @@
 package io.podium.models;
 
-import io.podium.models.builtin.BuiltinModels;
-import io.podium.models.onnx.GpuUnavailableException;
-import io.podium.models.onnx.OnnxDecoderModel;
-import io.podium.models.openai.OpenAiCompletionsModel;
-import io.podium.models.sphinx.SphinxTrigramModel;
+import io.podium.models.GpuUnavailableException;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -50,22 +45,8 @@ public final class Models {
 
   private static LanguageModel open(ModelSpec spec, Integer cudaDevice, int threads, ModelFolders folders)
       throws IOException {
-    OnnxDecoderModel.Options options = new OnnxDecoderModel.Options(spec.batchSize(), OnnxDecoderModel.DEFAULT_MAX_BATCH_TOKENS, spec.prefixSharing(),
-        cudaDevice, threads, spec.allowCpu());
-    String name = spec.modelKey();
     try {
-      if (spec.backend().equals("openai")) {
-        return new OpenAiCompletionsModel(name, spec.uri(), spec.modelId(),
-            OpenAiCompletionsModel.Options.fromEnvironment(spec.batchSize()));
-      }
-      if (spec.backend().equals("builtin") && spec.uri().equals("sphinx-trigram")) {
-        return new SphinxTrigramModel(name);
-      }
-      if (spec.backend().equals("builtin")) {
-        Path dir = BuiltinModels.materialize(spec.uri(), folders.cacheRoot().resolve("builtin"));
-        return new OnnxDecoderModel(name, dir, options);
-      }
-      return new OnnxDecoderModel(name, folders.localize(spec.uri()), options);
+      return spec.engine().open(spec, cudaDevice, threads, folders);
     } catch (GpuUnavailableException e) {
       throw e; // the caller knows where it runs and names it
     } catch (IOException | RuntimeException e) {

@@ -2,12 +2,12 @@ package io.podium.udf;
 
 import io.podium.models.GenerationRequest;
 import io.podium.models.GenerationResult;
+import io.podium.models.GpuUnavailableException;
 import io.podium.models.LanguageModel;
 import io.podium.models.LoglikelihoodRequest;
 import io.podium.models.LoglikelihoodResult;
 import io.podium.models.ModelSpec;
 import io.podium.models.Models;
-import io.podium.models.onnx.GpuUnavailableException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;

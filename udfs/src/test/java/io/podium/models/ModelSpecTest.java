@@ -59,6 +59,45 @@ class ModelSpecTest {
   }
 
   @Test
+  void everyEngineOptionAwayFromItsDefaultChangesTheConfigurationHash() throws Exception {
+    Path file = tmp.resolve("options.yaml");
+    String base = "model_id: org/m\nrevision: r1\nbackend: onnx\nuri: /m\n";
+    Files.writeString(file, base);
+    ModelSpec plain = ModelSpec.parse(file.toString());
+    Files.writeString(file, base + "options:\n  max_batch_tokens: 4096\n");
+    ModelSpec atDefault = ModelSpec.parse(file.toString());
+    Files.writeString(file, base + "options:\n  max_batch_tokens: 1024\n");
+    ModelSpec changed = ModelSpec.parse(file.toString());
+    assertEquals(plain.configHash(), atDefault.configHash(), "an option at its default is the model as before");
+    assertNotEquals(plain.configHash(), changed.configHash(), "a changed engine option reused old predictions");
+    assertEquals("1024", changed.option("max_batch_tokens", null));
+
+    Files.writeString(file, base + "options:\n  max_batch_token: 1024\n");
+    IOException unknown = assertThrows(IOException.class, () -> ModelSpec.parse(file.toString()));
+    assertTrue(unknown.getMessage().contains("no option 'max_batch_token'")
+        && unknown.getMessage().contains("max_batch_tokens"), unknown.getMessage());
+    Files.writeString(file, base + "options:\n  max_batch_tokens: lots\n");
+    IOException invalid = assertThrows(IOException.class, () -> ModelSpec.parse(file.toString()));
+    assertTrue(invalid.getMessage().contains("max_batch_tokens must be a positive integer"), invalid.getMessage());
+
+    String served = "model_id: org/m\nrevision: r1\nbackend: openai\nuri: http://host:8000/v1\n";
+    Files.writeString(file, served);
+    ModelSpec endpoint = ModelSpec.parse(file.toString());
+    Files.writeString(file, served + "options:\n  timeout_seconds: 30\n");
+    assertNotEquals(endpoint.configHash(), ModelSpec.parse(file.toString()).configHash());
+  }
+
+  @Test
+  void eachBackendIsRegisteredOnce() throws Exception {
+    assertEquals(java.util.List.of("builtin", "onnx", "openai"), Backends.names());
+    for (String name : Backends.names()) {
+      assertEquals(name, Backends.get(name).name());
+    }
+    assertTrue(ModelSpec.parse("builtin:tiny-gpt").runsOnGpu());
+    assertTrue(!ModelSpec.parse("builtin:sphinx-trigram").runsOnGpu());
+  }
+
+  @Test
   void describeMasksCredentialsInTheUri() {
     ModelSpec s = new ModelSpec("org/m", "r1", "float32", "openai", "https://user:s3cret@host:8000/v1", null, null);
     assertEquals("org/m@r1#float32 (openai:https://***@host:8000/v1)", s.describe());

@@ -3,8 +3,8 @@ package io.podium.models;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.podium.models.GpuUnavailableException;
 import io.podium.models.builtin.BuiltinModels;
-import io.podium.models.onnx.GpuUnavailableException;
 import io.podium.models.onnx.OnnxDecoderModel;
 import java.nio.file.Path;
 import java.util.ArrayList;

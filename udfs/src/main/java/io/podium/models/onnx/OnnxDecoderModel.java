@@ -6,13 +6,16 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import io.podium.models.ContinuationSplitter;
 import io.podium.models.ContinuationSplitter.Split;
+import io.podium.models.ContinuationSplitter;
 import io.podium.models.GenerationRequest;
 import io.podium.models.GenerationResult;
+import io.podium.models.GpuUnavailableException;
 import io.podium.models.LanguageModel;
 import io.podium.models.LoglikelihoodRequest;
 import io.podium.models.LoglikelihoodResult;
+import io.podium.models.ModelSpec;
+import io.podium.models.StopSequences;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
@@ -66,7 +69,7 @@ public final class OnnxDecoderModel implements LanguageModel {
     }
 
     public static Options defaults() {
-      return new Options(16, DEFAULT_MAX_BATCH_TOKENS, true, null, 0);
+      return new Options(ModelSpec.DEFAULT_BATCH_SIZE, DEFAULT_MAX_BATCH_TOKENS, true, null, 0);
     }
   }
 
@@ -380,12 +383,9 @@ public final class OnnxDecoderModel implements LanguageModel {
           }
           generated.get(k).add(next[k]);
           String text = tokenizer.decode(generated.get(k).stream().mapToInt(Integer::intValue).toArray());
-          for (String u : r.until()) {
-            if (!u.isEmpty() && text.contains(u)) {
-              done[k] = true;
-              stop[k] = u;
-              break;
-            }
+          if (StopSequences.reached(text, r.until())) {
+            done[k] = true;
+            stop[k] = StopSequences.cut(text, r.until()).stop();
           }
           if (!done[k] && generated.get(k).size() >= r.maxGenToks()) {
             done[k] = true;
@@ -421,15 +421,7 @@ public final class OnnxDecoderModel implements LanguageModel {
     }
     for (int k = 0; k < b; k++) {
       int[] ids = generated.get(k).stream().mapToInt(Integer::intValue).toArray();
-      String text = tokenizer.decode(ids);
-      for (String u : requests.get(batch.get(k)).until()) {
-        if (!u.isEmpty()) {
-          int at = text.indexOf(u);
-          if (at >= 0) {
-            text = text.substring(0, at);
-          }
-        }
-      }
+      String text = StopSequences.cut(tokenizer.decode(ids), requests.get(batch.get(k)).until()).text();
       results[batch.get(k)] = new GenerationResult(text, ids.length, stop[k] == null ? "max_gen_toks" : stop[k],
           prompts[k].length);
     }

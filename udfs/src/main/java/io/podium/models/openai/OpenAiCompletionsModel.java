@@ -9,6 +9,8 @@ import io.podium.models.GenerationResult;
 import io.podium.models.LanguageModel;
 import io.podium.models.LoglikelihoodRequest;
 import io.podium.models.LoglikelihoodResult;
+import io.podium.models.StopSequences;
+import io.podium.python.PyStr;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,6 +50,9 @@ public final class OpenAiCompletionsModel implements LanguageModel {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The API accepts at most four stop sequences. */
   static final int MAX_STOP = 4;
+
+  /** The seed the harness sends with every completions request (openai_completions.py:88, seed=1234). */
+  static final int HARNESS_SEED = 1234;
 
   /** Connection settings; {@code apiKey} may be null (no Authorization header). */
   public record Options(int batchSize, String apiKey, int maxRetries, Duration timeout, Duration backoff) {
@@ -160,7 +165,7 @@ public final class OpenAiCompletionsModel implements LanguageModel {
       body.put("max_tokens", 1);
       body.put("logprobs", 1);
       body.put("echo", true);
-      body.put("seed", 1234);
+      body.put("seed", HARNESS_SEED);
       JsonNode choices = post(body, s).path("choices");
       JsonNode[] byIndex = new JsonNode[e - s];
       for (JsonNode c : choices) {
@@ -195,7 +200,7 @@ public final class OpenAiCompletionsModel implements LanguageModel {
     // count characters of the prompt as Python does (code points).
     String prompt = r.context() + r.continuation();
     int end = r.context().length();
-    while (end > 0 && isPythonSpace(r.context().charAt(end - 1))) {
+    while (end > 0 && PyStr.isSpace(r.context().charAt(end - 1))) {
       end--;
     }
     int boundary = r.context().codePointCount(0, end);
@@ -242,10 +247,6 @@ public final class OpenAiCompletionsModel implements LanguageModel {
     return new LoglikelihoodResult(sum, greedy, values.length, values, contextTokens);
   }
 
-  /** Python's {@code str.isspace()} for one character, as {@code ContinuationSplitter} uses it. */
-  private static boolean isPythonSpace(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c) || (c >= 0x1c && c <= 0x1f) || c == 0x85;
-  }
 
   // ------------------------------------------------------------------ generation
 
@@ -264,7 +265,7 @@ public final class OpenAiCompletionsModel implements LanguageModel {
         ArrayNode stop = body.putArray("stop");
         stops.stream().limit(MAX_STOP).forEach(stop::add);
       }
-      body.put("seed", 1234);
+      body.put("seed", HARNESS_SEED);
       JsonNode answer = post(body, i);
       JsonNode choice = answer.path("choices").path(0);
       if (!choice.path("text").isTextual()) {
@@ -273,16 +274,9 @@ public final class OpenAiCompletionsModel implements LanguageModel {
       String text = choice.path("text").asText();
       // Cut before the first stop sequence, as the harness does (the server may not have been
       // given them all, or may have kept one).
-      String found = null;
-      int cut = text.length();
-      for (String u : stops) {
-        int at = text.indexOf(u);
-        if (at >= 0 && at < cut) {
-          cut = at;
-          found = u;
-        }
-      }
-      text = text.substring(0, cut);
+      StopSequences.Cut cut = StopSequences.cut(text, stops);
+      String found = cut.stop();
+      text = cut.text();
       String stop;
       if (found != null) {
         stop = found;

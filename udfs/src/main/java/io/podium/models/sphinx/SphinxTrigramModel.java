@@ -12,6 +12,7 @@ import io.podium.models.GenerationResult;
 import io.podium.models.LanguageModel;
 import io.podium.models.LoglikelihoodRequest;
 import io.podium.models.LoglikelihoodResult;
+import io.podium.models.StopSequences;
 import java.io.IOException;
 import java.net.URL;
 import java.util.ArrayList;
@@ -187,10 +188,10 @@ public final class SphinxTrigramModel implements LanguageModel {
         text.append(' ').append(next);
         history.add(next);
         generated++;
-        String hit = r.until().stream().filter(u -> !u.isEmpty() && text.indexOf(u) >= 0).findFirst().orElse(null);
-        if (hit != null) {
-          stop = hit;
-          text.setLength(text.indexOf(hit));
+        if (StopSequences.reached(text, r.until())) {
+          StopSequences.Cut cut = StopSequences.cut(text.toString(), r.until());
+          stop = cut.stop();
+          text.setLength(cut.text().length());
           break;
         }
       }

@@ -1,7 +1,9 @@
 package io.podium.scoring.ifeval;
 
+import io.podium.python.PyStr;
+import io.podium.scoring.ifeval.instructions.Instruction;
+import io.podium.scoring.ifeval.instructions.Instructions;
 import io.podium.scoring.ifeval.text.PunktParameters;
-import io.podium.scoring.ifeval.text.PyText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,14 +53,14 @@ public final class IfEvalScorer {
   public static IfEvalVerdict score(IfEvalPrompt prompt, String response) {
     List<Instruction> instructions = instructionsOf(prompt);
     List<String> variants = looseVariants(response);
-    boolean answered = !PyText.strip(response).isEmpty();
+    boolean answered = !PyStr.strip(response).isEmpty();
     List<Boolean> strict = new ArrayList<>(instructions.size());
     List<Boolean> loose = new ArrayList<>(instructions.size());
     for (Instruction instruction : instructions) {
       strict.add(answered && instruction.isFollowedBy(response));
       boolean any = false;
       for (String variant : variants) {
-        if (!PyText.strip(variant).isEmpty() && instruction.isFollowedBy(variant)) {
+        if (!PyStr.strip(variant).isEmpty() && instruction.isFollowedBy(variant)) {
           any = true;
           break;
         }
@@ -84,12 +86,12 @@ public final class IfEvalScorer {
 
   /** The reference's eight loose variants, without duplicates (their order does not matter). */
   static List<String> looseVariants(String response) {
-    List<String> lines = PyText.split(response, "\n");
+    List<String> lines = PyStr.split(response, "\n");
     int n = lines.size();
-    String removeFirst = PyText.strip(String.join("\n", lines.subList(Math.min(1, n), n)));
-    String removeLast = PyText.strip(String.join("\n", lines.subList(0, Math.max(0, n - 1))));
+    String removeFirst = PyStr.strip(String.join("\n", lines.subList(Math.min(1, n), n)));
+    String removeLast = PyStr.strip(String.join("\n", lines.subList(0, Math.max(0, n - 1))));
     String removeBoth = n >= 2
-        ? PyText.strip(String.join("\n", lines.subList(1, n - 1))) : "";
+        ? PyStr.strip(String.join("\n", lines.subList(1, n - 1))) : "";
     Set<String> variants = new LinkedHashSet<>();
     for (String v : List.of(response, removeFirst, removeLast, removeBoth)) {
       variants.add(v);

@@ -1,4 +1,4 @@
-package io.podium.models.onnx;
+package io.podium.models;
 
 /**
  * A model was to run on a GPU and ONNX Runtime's CUDA execution provider could not be loaded

@@ -1,0 +1,72 @@
+package io.podium.models.onnx;
+
+import io.podium.models.Backend;
+import io.podium.models.LanguageModel;
+import io.podium.models.ModelFolders;
+import io.podium.models.ModelSpec;
+import java.io.IOException;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/** {@code backend: onnx}: an Optimum ONNX export folder (text-generation-with-past), local or s3a://. */
+public final class OnnxBackend implements Backend {
+
+  /** Tokens per forward pass at most (rows x padded length). */
+  public static final String MAX_BATCH_TOKENS = "max_batch_tokens";
+
+  @Override
+  public String name() {
+    return "onnx";
+  }
+
+  @Override
+  public Map<String, String> defaultOptions() {
+    return Map.of(MAX_BATCH_TOKENS, Integer.toString(OnnxDecoderModel.DEFAULT_MAX_BATCH_TOKENS));
+  }
+
+  @Override
+  public void validate(ModelSpec spec) {
+    engineOptions(spec, null, 0);
+  }
+
+  @Override
+  public void checkExists(ModelSpec spec, Configuration hadoop) throws IOException {
+    Path folder = new Path(spec.uri());
+    FileSystem fs = folder.getFileSystem(hadoop);
+    for (String file : new String[] {"model.onnx", "tokenizer.json"}) {
+      if (!fs.exists(new Path(folder, file))) {
+        throw new IllegalArgumentException("--check: " + spec.uri() + " has no " + file
+            + "; give the folder of an Optimum ONNX export (text-generation-with-past)");
+      }
+    }
+  }
+
+  @Override
+  public boolean runsOnGpu(ModelSpec spec) {
+    return true;
+  }
+
+  @Override
+  public LanguageModel open(ModelSpec spec, Integer cudaDevice, int threads, ModelFolders folders) throws IOException {
+    return new OnnxDecoderModel(spec.modelKey(), folders.localize(spec.uri()), engineOptions(spec, cudaDevice, threads));
+  }
+
+  /** The engine settings of a spec (also those of the built-in GPTs, which are ONNX graphs). */
+  public static OnnxDecoderModel.Options engineOptions(ModelSpec spec, Integer cudaDevice, int threads) {
+    String tokens = spec.option(MAX_BATCH_TOKENS, Integer.toString(OnnxDecoderModel.DEFAULT_MAX_BATCH_TOKENS));
+    int maxBatchTokens;
+    try {
+      maxBatchTokens = Integer.parseInt(tokens);
+    } catch (NumberFormatException e) {
+      maxBatchTokens = 0;
+    }
+    if (maxBatchTokens < 1) {
+      throw new IllegalArgumentException("model " + spec.modelId() + ": option " + MAX_BATCH_TOKENS
+          + " must be a positive integer, got '" + tokens + "'");
+    }
+    return new OnnxDecoderModel.Options(spec.batchSize(), maxBatchTokens, spec.prefixSharing(), cudaDevice, threads,
+        spec.allowCpu());
+  }
+}
