@@ -1,13 +1,13 @@
 package io.podium.spark;
 
+import io.delta.tables.DeltaTable;
 import io.podium.tables.Table;
 import io.podium.tables.Tables;
-import io.delta.tables.DeltaTable;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * The root folder of Podium's Delta tables: a local directory or an {@code s3a://} prefix.
@@ -40,13 +40,22 @@ public final class Warehouse {
   }
 
   /**
-   * Creates every table that does not exist yet (with its declared schema) and registers all
-   * of them in the {@code podium} database, which becomes the current database. A table that
-   * exists with another schema fails here, naming the table.
+   * Creates every table that does not exist yet (with its declared schema), brings each one an
+   * older Podium wrote up to its declared schema, and registers all of them in the
+   * {@code podium} database, which becomes the current database. Never refuses a table whose
+   * schema changed: each table records the version of the schema it was last brought to (table
+   * property {@value #SCHEMA_VERSION}, a hash of the declared columns); an older one gets the
+   * columns it lacks, and columns the declaration no longer has (a benchmark the group dropped)
+   * stay, null in later rows.
    */
   public void open(SparkSession spark) {
+    open(spark, Tables.ALL);
+  }
+
+  /** {@link #open(SparkSession)} for the given tables (tests that change a table's declaration). */
+  public void open(SparkSession spark, List<Table> tables) {
     spark.sql("CREATE DATABASE IF NOT EXISTS " + Tables.DATABASE);
-    for (Table table : Tables.ALL) {
+    for (Table table : tables) {
       String partitioning = table.partitionBy().isEmpty()
           ? ""
           : " PARTITIONED BY (" + String.join(", ", table.partitionBy()) + ")";
@@ -54,15 +63,56 @@ public final class Warehouse {
         // The name may still point at another warehouse (a session opens one warehouse at a
         // time); dropping the name of an external table leaves its data alone.
         spark.sql("DROP TABLE IF EXISTS " + qualified(table));
-        addMissingColumns(spark, table);
-        spark.sql("CREATE TABLE IF NOT EXISTS " + qualified(table) + " (" + table.ddlColumns() + ") USING delta"
-            + partitioning + " LOCATION " + SqlLiterals.string(location(table)));
+        String location = SqlLiterals.string(location(table));
+        if (DeltaTable.isDeltaTable(spark, location(table))) {
+          upgrade(spark, table);
+          spark.sql("CREATE TABLE IF NOT EXISTS " + qualified(table) + " USING delta LOCATION " + location);
+        } else {
+          spark.sql("CREATE TABLE IF NOT EXISTS " + qualified(table) + " (" + table.ddlColumns() + ") USING delta"
+              + partitioning + " LOCATION " + location + " TBLPROPERTIES (" + SqlLiterals.string(SCHEMA_VERSION)
+              + " = " + SqlLiterals.string(schemaVersion(table)) + ")");
+        }
       } catch (RuntimeException e) {
         throw new IllegalStateException("cannot open table " + table.name() + " at " + location(table)
             + ": " + e.getMessage(), e);
       }
     }
     spark.sql("USE " + Tables.DATABASE);
+  }
+
+  /** The table property holding the schema version a table was last brought to. */
+  public static final String SCHEMA_VERSION = "podium.schema.version";
+
+  /** A table's declared schema version: the first 16 hex digits of the SHA-256 of its declared columns. */
+  public static String schemaVersion(Table table) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(table.ddlColumns().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest).substring(0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The schema version recorded in an existing table, or null (a table an older Podium wrote). */
+  public static String recordedSchemaVersion(SparkSession spark, String location) {
+    Object value = DeltaTable.forPath(spark, location).detail().first().getAs("properties");
+    if (value instanceof scala.collection.Map<?, ?> properties) {
+      scala.Option<?> v = ((scala.collection.Map<String, ?>) properties).get(SCHEMA_VERSION);
+      return v.isDefined() ? String.valueOf(v.get()) : null;
+    }
+    return null;
+  }
+
+  /** Brings an existing table to its declared schema unless it records that version already. */
+  private void upgrade(SparkSession spark, Table table) {
+    String version = schemaVersion(table);
+    if (version.equals(recordedSchemaVersion(spark, location(table)))) {
+      return;
+    }
+    addMissingColumns(spark, table);
+    spark.sql("ALTER TABLE delta.`" + location(table).replace("`", "``") + "` SET TBLPROPERTIES ("
+        + SqlLiterals.string(SCHEMA_VERSION) + " = " + SqlLiterals.string(version) + ")");
   }
 
   /**
@@ -73,9 +123,6 @@ public final class Warehouse {
    */
   private void addMissingColumns(SparkSession spark, Table table) {
     String location = location(table);
-    if (!DeltaTable.isDeltaTable(spark, location)) {
-      return;
-    }
     StructType existing = spark.read().format("delta").load(location).schema();
     List<String> have = List.of(existing.fieldNames());
     String path = "delta.`" + location.replace("`", "``") + "`";

@@ -20,15 +20,21 @@ import org.apache.spark.sql.functions;
  * Imports lm-evaluation-harness results of the {@code leaderboard} group into
  * {@code task_scores} (method {@code imported}) and {@code submissions} (status
  * {@code IMPORTED}), so that runs made elsewhere stand on the board beside Podium's own. Every
- * subtask of the six benchmarks must be there with its metrics and document count; a partial
- * file is refused, naming what it lacks. Re-importing a file changes nothing.
+ * subtask of each benchmark the file has must be there with its metrics and document count; a
+ * benchmark run in part is refused, naming what it lacks. A benchmark the file has none of (one
+ * the group gained after the run) is left out and named: the model stands on the board unranked,
+ * missing it. Re-importing a file changes nothing.
  */
 public final class HarnessImport {
 
   static final String METHOD = "imported";
 
-  /** What was imported from one file. */
-  public record Imported(Path file, String modelKey, int tasks) {}
+  /**
+   * What was imported from one file.
+   *
+   * @param absent the benchmarks the file has no result of
+   */
+  public record Imported(Path file, String modelKey, int tasks, List<String> absent) {}
 
   private final SparkSession spark;
   private final Map<String, TaskDefinition> definitions;
@@ -47,8 +53,13 @@ public final class HarnessImport {
     for (Path file : files) {
       HarnessResults r = HarnessResults.read(file);
       List<String> missing = new ArrayList<>();
+      List<String> absent = new ArrayList<>();
       List<Row> rows = new ArrayList<>();
       for (TaskDefinition def : definitions.values()) {
+        if (def.subtasks().stream().noneMatch(t -> r.metrics().containsKey(t.task()) || r.samples().containsKey(t.task()))) {
+          absent.add(def.benchmark());
+          continue;
+        }
         for (TaskDefinition.Subtask subtask : def.subtasks()) {
           Map<String, Double> values = r.metrics().get(subtask.task());
           Long n = r.samples().get(subtask.task());
@@ -71,6 +82,10 @@ public final class HarnessImport {
           }
         }
       }
+      if (absent.size() == definitions.size()) {
+        throw new IOException(file + " holds no result of any leaderboard benchmark ("
+            + String.join(", ", definitions.keySet()) + "); run lm_eval with --tasks leaderboard");
+      }
       if (!missing.isEmpty()) {
         throw new IOException(file + " is not a complete leaderboard run: it lacks " + missing.size() + " result(s): "
             + String.join(", ", missing.subList(0, Math.min(12, missing.size())))
@@ -81,7 +96,7 @@ public final class HarnessImport {
           null, null, null, null, r.chatTemplate(), null, r.date() != null ? r.date() : now, "IMPORTED", null,
           java.util.UUID.nameUUIDFromBytes(r.modelKey().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
           null, null, null, r.evaluationSeconds(), file.toString(), now));
-      imported.add(new Imported(file, r.modelKey(), rows.size()));
+      imported.add(new Imported(file, r.modelKey(), rows.size(), absent));
     }
     merge(Tables.TASK_SCORES, spark.createDataFrame(taskRows, Tables.TASK_SCORES.schema())
         .withColumn("score_hash", functions.expr("sha2(to_json(struct(task, method, value, stderr, n, units)), 256)")),

@@ -46,6 +46,10 @@ public final class ImportHarnessCommand implements Command {
         .run(files.stream().map(Path::of).toList());
     for (HarnessImport.Imported i : imported) {
       context.out().printf("imported %s: %d task scores from %s%n", i.modelKey(), i.tasks(), i.file());
+      if (!i.absent().isEmpty()) {
+        context.out().printf("  %s has no result of %s (benchmarks the group has that this run did not have):"
+            + " the model is listed unranked, missing them%n", i.file().getFileName(), String.join(", ", i.absent()));
+      }
     }
     context.out().println("run podium snapshot to put them on the board");
     return 0;

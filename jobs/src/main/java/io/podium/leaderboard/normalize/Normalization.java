@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.podium.conf.PodiumConf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -28,6 +29,11 @@ public record Normalization(List<BenchmarkRule> benchmarks, Co2 co2) {
   public Normalization {
     benchmarks = List.copyOf(benchmarks);
     Objects.requireNonNull(co2, "co2");
+  }
+
+  /** The leaderboard's rules as shipped ({@code conf/leaderboard/normalization.yaml}). */
+  public static Normalization shipped() throws IOException {
+    return PodiumConf.load("conf/leaderboard/normalization.yaml", Normalization::load);
   }
 
   /** Reads the rules; a failure names the file. */

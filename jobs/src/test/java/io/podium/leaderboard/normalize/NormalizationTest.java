@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.podium.conf.PodiumConf;
 import io.podium.leaderboard.normalize.Normalization.SubtaskResult;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ class NormalizationTest {
 
   @BeforeAll
   static void load() throws Exception {
-    rules = PodiumConf.normalization();
+    rules = Normalization.shipped();
   }
 
   private static SubtaskResult s(String subtask, String metric, double value, long n) {
