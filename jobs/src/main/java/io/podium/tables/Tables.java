@@ -9,6 +9,8 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
+import io.podium.conf.BenchmarkGroup;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
@@ -21,6 +23,9 @@ public final class Tables {
   private Tables() {}
 
   /** The database all tables are registered in. */
+  /** The six benchmarks of the group's first release, whose columns every leaderboard table has had. */
+  static final List<String> FIRST_RELEASE = List.of("ifeval", "bbh", "math_hard", "gpqa", "musr", "mmlu_pro");
+
   public static final String DATABASE = "podium";
 
   /** One row per benchmark document, as ingested from its source file. */
@@ -243,76 +248,83 @@ public final class Tables {
 
   /**
    * The leaderboard's history: one row per (snapshot, model), appended by the snapshot job and
-   * never changed. A snapshot is identified by a hash of its content, so the same inputs give
-   * the same snapshot.
+   * never changed. Snapshots form a chain, as Iceberg's do: each knows its parent and its
+   * sequence number, and its id is a hash of its parent's id and its content, so the same
+   * scores twice in a row give no new snapshot, while scores going A, B, A give three.
    */
-  public static final Table LEADERBOARD = new Table(
-      "leaderboard",
-      new StructType(new StructField[] {
-          col("snapshot_id", StringType, false, "hash of the snapshot's content"),
-          col("snapshot_time", TimestampType, false, "when the snapshot was taken"),
-          col("inputs", StringType, false, "JSON: the Delta version of each input table"),
-          col("math_method", StringType, false, "how MATH answers were compared: leaderboard_fork, sympy_2024, corrected, or imported"),
-          col("coverage", StringType, false, "JSON: subtasks per benchmark the ranking is computed over"),
-          col("model_key", StringType, false, "model id @ revision # precision"),
-          col("model_id", StringType, false, "e.g. org/name"),
-          col("revision", StringType, false, "the revision evaluated"),
-          col("precision", StringType, false, "the precision evaluated"),
-          col("ranked", BooleanType, false, "whether all six benchmarks are complete (only then is it ranked)"),
-          col("rank", IntegerType, true, "1 = best average; null when not ranked"),
-          col("tied_with_next", BooleanType, true,
-              "whether the next rank is statistically tied with this one (the 95% interval of the paired"
-                  + " difference of averages contains 0)"),
-          col("missing", StringType, true, "what an unranked model lacks, e.g. bbh/navigate, mmlu_pro"),
-          col("average", DoubleType, true, "mean of the six normalized scores (0-100)"),
-          col("average_low", DoubleType, true, "lower end of the 95% interval of the average"),
-          col("average_high", DoubleType, true, "upper end of the 95% interval of the average"),
-          col("ifeval_raw", DoubleType, true, "IFEval: raw score (0-1) as the leaderboard shows it"),
-          col("ifeval", DoubleType, true, "IFEval: normalized score (0-100)"),
-          col("ifeval_low", DoubleType, true, "IFEval: lower end of the 95% interval of the normalized score"),
-          col("ifeval_high", DoubleType, true, "IFEval: upper end of the 95% interval of the normalized score"),
-          col("bbh_raw", DoubleType, true, "BBH: raw score (0-1) as the leaderboard shows it"),
-          col("bbh", DoubleType, true, "BBH: normalized score (0-100)"),
-          col("bbh_low", DoubleType, true, "BBH: lower end of the 95% interval of the normalized score"),
-          col("bbh_high", DoubleType, true, "BBH: upper end of the 95% interval of the normalized score"),
-          col("math_hard_raw", DoubleType, true, "MATH Level 5: raw score (0-1) as the leaderboard shows it"),
-          col("math_hard", DoubleType, true, "MATH Level 5: normalized score (0-100)"),
-          col("math_hard_low", DoubleType, true, "MATH Level 5: lower end of the 95% interval of the normalized score"),
-          col("math_hard_high", DoubleType, true, "MATH Level 5: upper end of the 95% interval of the normalized score"),
-          col("gpqa_raw", DoubleType, true, "GPQA: raw score (0-1) as the leaderboard shows it"),
-          col("gpqa", DoubleType, true, "GPQA: normalized score (0-100)"),
-          col("gpqa_low", DoubleType, true, "GPQA: lower end of the 95% interval of the normalized score"),
-          col("gpqa_high", DoubleType, true, "GPQA: upper end of the 95% interval of the normalized score"),
-          col("musr_raw", DoubleType, true, "MuSR: raw score (0-1) as the leaderboard shows it"),
-          col("musr", DoubleType, true, "MuSR: normalized score (0-100)"),
-          col("musr_low", DoubleType, true, "MuSR: lower end of the 95% interval of the normalized score"),
-          col("musr_high", DoubleType, true, "MuSR: upper end of the 95% interval of the normalized score"),
-          col("mmlu_pro_raw", DoubleType, true, "MMLU-Pro: raw score (0-1) as the leaderboard shows it"),
-          col("mmlu_pro", DoubleType, true, "MMLU-Pro: normalized score (0-100)"),
-          col("mmlu_pro_low", DoubleType, true, "MMLU-Pro: lower end of the 95% interval of the normalized score"),
-          col("mmlu_pro_high", DoubleType, true, "MMLU-Pro: upper end of the 95% interval of the normalized score"),
-          col("model_type", StringType, true, "pretrained, fine-tuned, chat, merge, ..."),
-          col("architecture", StringType, true, "e.g. LlamaForCausalLM"),
-          col("params_billions", DoubleType, true, "parameters, in billions"),
-          col("license", StringType, true, "the model's license"),
-          col("chat_template", BooleanType, true, "whether the chat template was used"),
-          col("submitted_at", TimestampType, true, "when the model was submitted"),
-          col("gpu_seconds", DoubleType, true,
-              "evaluation cost: GPU-seconds of its predictions (for imported results, the run's wall time)"),
-          col("co2_kg", DoubleType, true, "CO2 estimate as the leaderboard computed it: hours x 5.6 kW x 269.8 g/kWh"),
-          col("source", StringType, false, "podium (scored here) or harness (imported results)"),
-      }),
-      List.of("snapshot_id", "model_key"),
-      List.of());
+  public static final Table LEADERBOARD = leaderboard(BenchmarkGroup.shipped());
+
+  /**
+   * The {@code leaderboard} table of a benchmark group: the snapshot's and model's columns, then
+   * four per benchmark in the group's order ({@code B_raw}, {@code B}, {@code B_low},
+   * {@code B_high}), then the model's metadata. A benchmark the group gains later adds its four
+   * columns to existing warehouses (Warehouse.open); one it loses keeps its columns there, null
+   * in later snapshots.
+   */
+  public static Table leaderboard(BenchmarkGroup group) {
+    List<StructField> columns = new ArrayList<>(List.of(
+        col("snapshot_id", StringType, false, "hash of the snapshot's content"),
+        col("snapshot_time", TimestampType, false, "when the snapshot was taken"),
+        col("inputs", StringType, false, "JSON: the Delta version of each input table"),
+        col("math_method", StringType, false, "how MATH answers were compared: leaderboard_fork, sympy_2024, corrected, or imported"),
+        col("coverage", StringType, false, "JSON: subtasks per benchmark the ranking is computed over"),
+        col("model_key", StringType, false, "model id @ revision # precision"),
+        col("model_id", StringType, false, "e.g. org/name"),
+        col("revision", StringType, false, "the revision evaluated"),
+        col("precision", StringType, false, "the precision evaluated"),
+        col("ranked", BooleanType, false, "whether every benchmark of the group is complete (only then is it ranked)"),
+        col("rank", IntegerType, true, "1 = best average; null when not ranked"),
+        col("tied_with_next", BooleanType, true,
+            "whether the next rank is statistically tied with this one (the 95% interval of the paired"
+                + " difference of averages contains 0)"),
+        col("missing", StringType, true, "what an unranked model lacks, e.g. bbh/navigate, mmlu_pro"),
+        col("average", DoubleType, true, "mean of the normalized scores of the group's benchmarks (0-100)"),
+        col("average_low", DoubleType, true, "lower end of the 95% interval of the average"),
+        col("average_high", DoubleType, true, "upper end of the 95% interval of the average")));
+    for (BenchmarkGroup.Member b : group.benchmarks()) {
+      columns.addAll(benchmarkColumns(b, FIRST_RELEASE.contains(b.benchmark())));
+    }
+    columns.addAll(List.of(
+        col("model_type", StringType, true, "pretrained, fine-tuned, chat, merge, ..."),
+        col("architecture", StringType, true, "e.g. LlamaForCausalLM"),
+        col("params_billions", DoubleType, true, "parameters, in billions"),
+        col("license", StringType, true, "the model's license"),
+        col("chat_template", BooleanType, true, "whether the chat template was used"),
+        col("submitted_at", TimestampType, true, "when the model was submitted"),
+        col("gpu_seconds", DoubleType, true,
+            "evaluation cost: GPU-seconds of its predictions (for imported results, the run's wall time)"),
+        col("co2_kg", DoubleType, true, "CO2 estimate as the leaderboard computed it: hours x 5.6 kW x 269.8 g/kWh"),
+        col("source", StringType, false, "podium (scored here) or harness (imported results)"),
+        added("parent_id", StringType, null,
+            "the snapshot this one follows (null for the first, and for snapshots taken before parents were kept)"),
+        added("sequence_number", LongType, null,
+            "1, 2, ... in commit order: the latest snapshot has the highest (null for snapshots taken before)")));
+    return new Table("leaderboard", new StructType(columns.toArray(StructField[]::new)), List.of("snapshot_id", "model_key"),
+        List.of());
+  }
+
+  private static List<StructField> benchmarkColumns(BenchmarkGroup.Member b, boolean firstRelease) {
+    String name = b.benchmark();
+    String shown = b.column();
+    String[][] columns = {
+        {name + "_raw", shown + ": raw score (0-1) as the leaderboard shows it"},
+        {name, shown + ": normalized score (0-100)"},
+        {name + "_low", shown + ": lower end of the 95% interval of the normalized score"},
+        {name + "_high", shown + ": upper end of the 95% interval of the normalized score"}};
+    List<StructField> out = new ArrayList<>();
+    for (String[] c : columns) {
+      out.add(firstRelease ? col(c[0], DoubleType, true, c[1]) : added(c[0], DoubleType, null, c[1]));
+    }
+    return out;
+  }
 
   /** All tables, in the order they are created. */
   public static final List<Table> ALL = List.of(BENCHMARK_DOCS, REQUESTS, INGEST_REJECTS, FEWSHOT_DOCS,
       CHAT_TEMPLATES, PREDICTIONS, SAMPLE_SCORES,
       TASK_SCORES, SUBMISSIONS, LEADERBOARD);
 
-  /** The six benchmarks in the leaderboard's column order; each has four columns in {@link #LEADERBOARD}. */
-  public static final List<String> LEADERBOARD_BENCHMARKS = List.of("ifeval", "bbh", "math_hard", "gpqa", "musr",
-      "mmlu_pro");
+  /** The group's benchmarks in the leaderboard's column order; each has four columns in {@link #LEADERBOARD}. */
+  public static final List<String> LEADERBOARD_BENCHMARKS = BenchmarkGroup.shipped().names();
 
   private static StructField col(String name, org.apache.spark.sql.types.DataType type, boolean nullable, String comment) {
     Metadata metadata = new MetadataBuilder().putString("comment", comment).build();

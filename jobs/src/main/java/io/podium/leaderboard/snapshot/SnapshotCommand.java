@@ -6,6 +6,7 @@ import io.podium.cli.Option;
 import io.podium.cli.ParsedArgs;
 import io.podium.cli.UsageException;
 import io.podium.conf.PodiumConf;
+import io.podium.leaderboard.normalize.Normalization;
 import io.podium.leaderboard.view.LeaderboardReader;
 import io.podium.leaderboard.view.Snapshot;
 import io.podium.leaderboard.view.SnapshotSelector;
@@ -48,7 +49,7 @@ public final class SnapshotCommand implements Command {
   @Override
   public int run(ParsedArgs args, CommandContext context) throws Exception {
     int replicates = args.getInt("replicates", Bootstrap.REPLICATES);
-    SnapshotJob.Result r = new SnapshotJob(context.spark(), context.warehouse(), PodiumConf.normalization(),
+    SnapshotJob.Result r = new SnapshotJob(context.spark(), context.warehouse(), Normalization.shipped(),
         PodiumConf.benchmarks()).run(replicates);
     printResult(context.spark(), r, context.out());
     return 0;

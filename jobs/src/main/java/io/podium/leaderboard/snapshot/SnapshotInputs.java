@@ -1,6 +1,7 @@
 package io.podium.leaderboard.snapshot;
 
 import io.podium.leaderboard.normalize.Normalization;
+import io.podium.spark.SqlLiterals;
 import io.podium.spark.Warehouse;
 import io.podium.tables.Table;
 import io.podium.tables.Tables;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -57,7 +57,7 @@ final class SnapshotInputs {
           .getLong(0));
     }
     List<String> metrics = rules.benchmarks().stream().flatMap(b -> b.metrics().stream()).distinct().toList();
-    String metricList = metrics.stream().map(m -> "'" + m + "'").collect(Collectors.joining(", "));
+    String metricList = SqlLiterals.list(metrics);
 
     for (Row r : spark.sql("SELECT model_key, benchmark, subtask, metric, method, value, stderr, n FROM "
         + Warehouse.qualified(Tables.TASK_SCORES) + " WHERE metric IN (" + metricList + ")").collectAsList()) {

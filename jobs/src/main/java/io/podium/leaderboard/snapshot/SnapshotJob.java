@@ -3,6 +3,8 @@ package io.podium.leaderboard.snapshot;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.podium.leaderboard.normalize.Normalization;
+import io.podium.spark.CommitRetry;
+import io.podium.spark.SqlLiterals;
 import io.podium.spark.Warehouse;
 import io.podium.tables.Tables;
 import io.podium.tasks.TaskDefinition;
@@ -29,12 +31,17 @@ import org.apache.spark.sql.types.StructField;
  * board: published normalization, average of the six, rank among the models complete on all
  * six, 95% intervals, statistical ties of adjacent ranks, model metadata and cost.
  *
- * <p>The snapshot id is a hash of the snapshot's content (not of its time or input versions),
- * so taking a snapshot again from unchanged scores appends nothing.
+ * <p>Snapshots form a chain: each one's id is a hash of its parent's id and its content (not of
+ * its time or input versions), so taking a snapshot again from unchanged scores appends nothing,
+ * and scores going A, B, A give a third snapshot, the latest, showing A. Concurrent snapshot jobs
+ * cannot both append on the same parent: the commit is one per sequence number.
  */
 public final class SnapshotJob {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The application id of the leaderboard's idempotent commits (one per sequence number). */
+  static final String COMMIT_APP_ID = "podium-snapshot";
+  private static final int MAX_ATTEMPTS = 20;
 
   /**
    * What a run did.
@@ -51,6 +58,7 @@ public final class SnapshotJob {
   private final Warehouse warehouse;
   private final Normalization rules;
   private final Map<String, TaskDefinition> definitions;
+  private Runnable beforeCommit = () -> {};
 
   public SnapshotJob(SparkSession spark, Warehouse warehouse, Normalization rules,
       Map<String, TaskDefinition> definitions) {
@@ -58,6 +66,12 @@ public final class SnapshotJob {
     this.warehouse = warehouse;
     this.rules = rules;
     this.definitions = definitions;
+  }
+
+  /** Runs {@code hook} after the parent is read and before the commit (tests that race two jobs). */
+  SnapshotJob beforeCommit(Runnable hook) {
+    this.beforeCommit = hook;
+    return this;
   }
 
   /** Takes a snapshot with the default number of bootstrap replicates. */
@@ -102,26 +116,47 @@ public final class SnapshotJob {
       contents.add(row);
     }
 
-    String snapshotId = contentId(contents);
-    Row latest = latestSnapshot();
-    if (latest != null && latest.getString(0).equals(snapshotId)) {
-      return new Result(snapshotId, latest.getTimestamp(1), false, rank, standings.size() - rank);
-    }
-    Timestamp now = new Timestamp(System.currentTimeMillis());
     String inputs = json(in.versions);
-    List<Row> rows = new ArrayList<>();
-    for (Map<String, Object> content : contents) {
-      Map<String, Object> full = new LinkedHashMap<>();
-      full.put("snapshot_id", snapshotId);
-      full.put("snapshot_time", now);
-      full.put("inputs", inputs);
-      full.putAll(content);
-      rows.add(toRow(full));
+    int unranked = standings.size() - rank;
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      Parent parent = latestSnapshot();
+      if (parent != null && contentId(parent.parentId(), contents).equals(parent.id())) {
+        return new Result(parent.id(), parent.time(), false, rank, unranked);
+      }
+      String parentId = parent == null ? null : parent.id();
+      long sequence = parent == null ? 1 : parent.sequence() + 1;
+      String snapshotId = contentId(parentId, contents);
+      Timestamp now = new Timestamp(System.currentTimeMillis());
+      List<Row> rows = new ArrayList<>();
+      for (Map<String, Object> content : contents) {
+        Map<String, Object> full = new LinkedHashMap<>();
+        full.put("snapshot_id", snapshotId);
+        full.put("snapshot_time", now);
+        full.put("inputs", inputs);
+        full.putAll(content);
+        full.put("parent_id", parentId);
+        full.put("sequence_number", sequence);
+        rows.add(toRow(full));
+      }
+      beforeCommit.run();
+      // Delta's idempotent writes: one commit per sequence number for this application id. Of two
+      // jobs that read the same parent, the one that commits second either conflicts (and is
+      // retried) or finds the sequence number taken and writes nothing; either way it then reads
+      // the new latest snapshot and builds on it.
+      CommitRetry.logged(spark).run("snapshot " + sequence, () ->
+          spark.createDataFrame(rows, Tables.LEADERBOARD.schema()).write().format("delta").mode("append")
+              .option("txnAppId", COMMIT_APP_ID).option("txnVersion", sequence)
+              .save(warehouse.location(Tables.LEADERBOARD)));
+      if (committed(snapshotId)) {
+        return new Result(snapshotId, now, true, rank, unranked);
+      }
     }
-    spark.createDataFrame(rows, Tables.LEADERBOARD.schema()).write().format("delta").mode("append")
-        .save(warehouse.location(Tables.LEADERBOARD));
-    return new Result(snapshotId, now, true, rank, standings.size() - rank);
+    throw new IllegalStateException("the snapshot lost the race to concurrent snapshot jobs " + MAX_ATTEMPTS
+        + " times; run podium snapshot again");
   }
+
+  /** The latest snapshot: its id, its parent's, its sequence number and time. */
+  record Parent(String id, String parentId, long sequence, Timestamp time) {}
 
   private static void putScore(Map<String, Object> row, String name, Double normalized, Double raw,
       double[] interval) {
@@ -179,10 +214,26 @@ public final class SnapshotJob {
     return json(c);
   }
 
-  private Row latestSnapshot() {
-    List<Row> rows = spark.sql("SELECT snapshot_id, snapshot_time FROM " + Warehouse.qualified(Tables.LEADERBOARD)
-        + " ORDER BY snapshot_time DESC LIMIT 1").collectAsList();
-    return rows.isEmpty() ? null : rows.get(0);
+  /**
+   * The snapshot with the highest sequence number, or, in a table whose snapshots all predate
+   * parents, the latest taken (its sequence number is then the count of snapshots).
+   */
+  private Parent latestSnapshot() {
+    String table = Warehouse.qualified(Tables.LEADERBOARD);
+    List<Row> rows = spark.sql("SELECT snapshot_id, parent_id, sequence_number, snapshot_time,"
+        + " (SELECT count(DISTINCT snapshot_id) FROM " + table + ") FROM " + table
+        + " ORDER BY sequence_number DESC NULLS LAST, snapshot_time DESC LIMIT 1").collectAsList();
+    if (rows.isEmpty()) {
+      return null;
+    }
+    Row r = rows.get(0);
+    long sequence = r.isNullAt(2) ? r.getLong(4) : r.getLong(2);
+    return new Parent(r.getString(0), r.getString(1), sequence, r.getTimestamp(3));
+  }
+
+  private boolean committed(String snapshotId) {
+    return spark.sql("SELECT 1 FROM " + Warehouse.qualified(Tables.LEADERBOARD) + " WHERE snapshot_id = "
+        + SqlLiterals.string(snapshotId) + " LIMIT 1").count() > 0;
   }
 
   private static Row toRow(Map<String, Object> values) {
@@ -197,10 +248,14 @@ public final class SnapshotJob {
     return RowFactory.create(out);
   }
 
-  /** First 16 hex digits of the SHA-256 of the rows' content. */
-  static String contentId(List<Map<String, Object>> contents) {
+  /**
+   * First 16 hex digits of the SHA-256 of the parent's id and the rows' content (of the content
+   * alone for a first snapshot, as snapshot ids were before parents were kept).
+   */
+  static String contentId(String parentId, List<Map<String, Object>> contents) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(json(contents).getBytes(StandardCharsets.UTF_8));
+      String hashed = (parentId == null ? "" : parentId + "\n") + json(contents);
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(hashed.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -32,7 +32,7 @@ class SnapshotJobTest {
 
   /** Task scores for every subtask of the six benchmarks, normalizing to {@code target} (0-100). */
   static List<Row> taskScores(String model, double target, List<String> skipBenchmarks) throws Exception {
-    Normalization rules = PodiumConf.normalization();
+    Normalization rules = Normalization.shipped();
     List<Row> rows = new ArrayList<>();
     Timestamp now = new Timestamp(0);
     for (TaskDefinition def : PodiumConf.benchmarks().values()) {
@@ -133,6 +133,80 @@ class SnapshotJobTest {
   }
 
   @Test
+  void scoresGoingAToBAndBackToAMakeTheLatestSnapshotShowA() throws Exception {
+    String wh = tmp.resolve("wh-aba").toString();
+    assertEquals(0, Cli.in(wh, "sql", "SELECT 1").code);
+    insert(wh, taskScores("org/a@r1#float16", 50, List.of()));
+    insert(wh, taskScores("org/b@r1#float16", 30, List.of()));
+    String content = "SELECT * EXCEPT (snapshot_id, snapshot_time, inputs, parent_id, sequence_number) FROM "
+        + table(wh, "leaderboard") + " WHERE sequence_number = ";
+    assertEquals(0, Cli.in(wh, "snapshot", "--replicates", "200").code);
+    List<String> a = io.podium.testing.Tables.content(content + "1");
+
+    TestSpark.get().sql("DELETE FROM " + table(wh, "task_scores") + " WHERE model_key = 'org/b@r1#float16'");
+    insert(wh, taskScores("org/b@r1#float16", 70, List.of()));
+    assertEquals(0, Cli.in(wh, "snapshot", "--replicates", "200").code);
+    TestSpark.get().sql("DELETE FROM " + table(wh, "task_scores") + " WHERE model_key = 'org/b@r1#float16'");
+    insert(wh, taskScores("org/b@r1#float16", 30, List.of()));
+    Cli back = Cli.in(wh, "snapshot", "--replicates", "200");
+    assertTrue(back.out.contains("took snapshot"), "A again after B is a new snapshot\n" + back);
+
+    List<Row> chain = TestSpark.get().sql("SELECT DISTINCT sequence_number, snapshot_id, parent_id FROM "
+        + table(wh, "leaderboard") + " ORDER BY sequence_number").collectAsList();
+    assertEquals(3, chain.size(), chain.toString());
+    assertTrue(chain.get(0).isNullAt(2), "the first snapshot has no parent");
+    assertEquals(chain.get(0).getString(1), chain.get(1).getString(2));
+    assertEquals(chain.get(1).getString(1), chain.get(2).getString(2));
+    assertFalse(chain.get(0).getString(1).equals(chain.get(2).getString(1)), "A after B has its own id");
+    assertEquals(a, io.podium.testing.Tables.content(content + "3"), "the third snapshot shows A's board");
+
+    Cli board = Cli.in(wh, "leaderboard", "--format", "json");
+    assertEquals(0, board.code, board.toString());
+    assertTrue(board.out.contains(chain.get(2).getString(1)), "leaderboard shows the latest snapshot, A\n" + board);
+    Cli unchanged = Cli.in(wh, "snapshot", "--replicates", "200");
+    assertTrue(unchanged.out.contains("scores unchanged since snapshot " + chain.get(2).getString(1)), unchanged.out);
+  }
+
+  @Test
+  void twoSnapshotJobsOnTheSameParentDoNotBothAppendOnIt() throws Exception {
+    String wh = tmp.resolve("wh-race").toString();
+    assertEquals(0, Cli.in(wh, "sql", "SELECT 1").code);
+    insert(wh, taskScores("org/a@r1#float16", 50, List.of()));
+    insert(wh, taskScores("org/b@r1#float16", 30, List.of()));
+    io.podium.spark.Warehouse warehouse = io.podium.spark.Warehouse.at(wh);
+    // Both read the (empty) history before either commits; their contents differ (200 and 150
+    // bootstrap replicates give different intervals), so each is a snapshot of its own.
+    java.util.concurrent.CountDownLatch bothRead = new java.util.concurrent.CountDownLatch(2);
+    Runnable hook = () -> {
+      bothRead.countDown();
+      try {
+        bothRead.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<SnapshotJob.Result>> runs = new ArrayList<>();
+      for (int replicates : new int[] {200, 150}) {
+        runs.add(pool.submit(() -> new SnapshotJob(TestSpark.get(), warehouse, Normalization.shipped(),
+            PodiumConf.benchmarks()).beforeCommit(hook).run(replicates)));
+      }
+      for (java.util.concurrent.Future<SnapshotJob.Result> run : runs) {
+        assertTrue(run.get(5, java.util.concurrent.TimeUnit.MINUTES).appended());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Row> chain = TestSpark.get().sql("SELECT DISTINCT sequence_number, snapshot_id, parent_id FROM "
+        + table(wh, "leaderboard") + " ORDER BY sequence_number").collectAsList();
+    assertEquals(2, chain.size(), "one snapshot per job, in one chain: " + chain);
+    assertEquals(List.of(1L, 2L), List.of(chain.get(0).getLong(0), chain.get(1).getLong(0)));
+    assertTrue(chain.get(0).isNullAt(2), chain.toString());
+    assertEquals(chain.get(0).getString(1), chain.get(1).getString(2), "the second built on the first: " + chain);
+  }
+
+  @Test
   void importedHarnessResultsGiveThePublishedNormalizedScores() throws Exception {
     String wh = tmp.resolve("wh3").toString();
     Path file = Path.of(getClass().getResource("/harness/results_pythia-1.4b.json").toURI());
@@ -179,5 +253,38 @@ class SnapshotJobTest {
     assertTrue(run.err.contains("leaderboard_bbh_navigate") && run.err.contains("n-samples of leaderboard_mmlu_pro"),
         run.err);
     assertEquals(0, count("SELECT count(*) FROM " + table(wh, "task_scores")));
+  }
+
+  @Test
+  void aResultsFileWithoutABenchmarkOfTheGroupImportsWhatItHasAndSaysWhatIsMissing() throws Exception {
+    String wh = tmp.resolve("wh5").toString();
+    String json = java.nio.file.Files.readString(Path.of(getClass().getResource("/harness/results_pythia-1.4b.json")
+        .toURI()));
+    com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    // As a run from before MuSR joined the group would be: not a single MuSR result.
+    for (String section : List.of("results", "n-samples", "configs", "versions", "higher_is_better")) {
+      if (root.get(section) instanceof com.fasterxml.jackson.databind.node.ObjectNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        names.stream().filter(n -> n.startsWith("leaderboard_musr")).forEach(node::remove);
+      }
+    }
+    Path older = tmp.resolve("results_without_musr.json");
+    java.nio.file.Files.writeString(older, root.toString());
+    Cli run = Cli.in(wh, "import-harness", older.toString());
+    assertEquals(0, run.code, run.toString());
+    assertTrue(run.out.contains("results_without_musr.json has no result of musr"), run.out);
+    assertEquals(0, count("SELECT count(*) FROM " + table(wh, "task_scores") + " WHERE benchmark = 'musr'"));
+    assertTrue(count("SELECT count(DISTINCT benchmark) FROM " + table(wh, "task_scores")) == 5);
+
+    Cli snapshot = Cli.in(wh, "snapshot", "--replicates", "100");
+    assertEquals(0, snapshot.code, snapshot.toString());
+    List<Row> row = TestSpark.get().sql("SELECT ranked, missing, bbh IS NOT NULL, musr FROM "
+        + table(wh, "leaderboard")).collectAsList();
+    assertEquals(1, row.size());
+    assertFalse(row.get(0).getBoolean(0));
+    assertTrue(row.get(0).getString(1).contains("musr"), row.get(0).toString());
+    assertTrue(row.get(0).getBoolean(2) && row.get(0).isNullAt(3), row.get(0).toString());
   }
 }
