@@ -8,6 +8,7 @@ import io.podium.requests.ChatTemplates;
 import io.podium.requests.Renderers;
 import io.podium.requests.RequestWriter;
 import io.podium.spark.CommitRetry;
+import io.podium.spark.DeltaMerge;
 import io.podium.spark.SqlLiterals;
 import io.podium.spark.Warehouse;
 import io.podium.tables.Json;
@@ -59,6 +60,12 @@ public final class EvaluateJob {
    */
   public record Options(ModelSpec spec, ChatTemplate template, List<String> benchmarks, Integer limit,
       int shardsPerChunk, Integer maxChunks, boolean allowCpu) {
+    /**
+     * Shards per committed chunk unless told: 8 of ingest's 64 shards, so a run commits in eight
+     * steps and a crash loses at most an eighth of it.
+     */
+    public static final int DEFAULT_SHARDS_PER_CHUNK = 8;
+
     public Options(ModelSpec spec, ChatTemplate template, List<String> benchmarks, Integer limit, int shardsPerChunk,
         Integer maxChunks) {
       this(spec, template, benchmarks, limit, shardsPerChunk, maxChunks, false);
@@ -174,7 +181,11 @@ public final class EvaluateJob {
             "coalesce(sum(coalesce(context_tokens, 0) + coalesce(continuation_tokens, 0)"
                 + " + coalesce(generated_tokens, 0)), 0)",
             "concat_ws(',', collect_set(device))").first();
-        retry.run("the commit of chunk " + (c + 1), () -> mergeOnce(rows, modelKey));
+        // One atomic commit per chunk; the literal model key keeps the MERGE inside the model's
+        // partition. Keyed on (model_key, request_id), a MERGE run again after losing a race to a
+        // concurrent writer (another run of the same model) can neither duplicate nor drop a row.
+        DeltaMerge.upsert(spark, Tables.PREDICTIONS, rows, "t.config_hash <> s.config_hash OR t.request_hash <> s.request_hash",
+            null, "t.model_key = " + SqlLiterals.string(modelKey), retry, "the commit of chunk " + (c + 1));
         staging.remove(c + 1);
         computed += stats.getLong(0);
         tokens += stats.getLong(1);
@@ -288,22 +299,6 @@ public final class EvaluateJob {
         col("executorId").as("executor_id"),
         col("taskAttemptId").as("task_attempt_id"),
     };
-  }
-
-  /**
-   * One atomic commit per chunk; the literal model key keeps the MERGE inside the model's
-   * partition. Keyed on (model_key, request_id), a MERGE run again after losing a race to a
-   * concurrent writer (another run of the same model) can neither duplicate nor drop a row.
-   */
-  private void mergeOnce(Dataset<Row> rows, String modelKey) {
-    String view = "podium_evaluate_" + Integer.toHexString(modelKey.hashCode()) + "_" + Thread.currentThread().getId();
-    rows.createOrReplaceTempView(view);
-    spark.sql("MERGE INTO " + Warehouse.qualified(Tables.PREDICTIONS) + " t USING " + view + " s"
-        + " ON t.model_key = " + SqlLiterals.string(modelKey) + " AND t.model_key = s.model_key"
-        + " AND t.request_id = s.request_id"
-        + " WHEN MATCHED AND (t.config_hash <> s.config_hash OR t.request_hash <> s.request_hash) THEN UPDATE SET *"
-        + " WHEN NOT MATCHED THEN INSERT *");
-    spark.catalog().dropTempView(view);
   }
 
   static String eta(double seconds) {

@@ -23,14 +23,29 @@ public final class DeltaMerge {
    */
   public static void upsert(SparkSession spark, Table table, Dataset<Row> source, String changed,
       String deleteScope) {
+    upsert(spark, table, source, changed, deleteScope, null, CommitRetry.logged(spark), "the MERGE into " + table.name());
+  }
+
+  /**
+   * The same MERGE, within a part of the table and retried by the given policy.
+   *
+   * @param targetScope SQL condition on {@code t} that every source row's target meets (e.g. a
+   *     literal partition value), so that the MERGE reads and conflicts only within it; null for
+   *     the whole table
+   * @param retry how a lost race is retried (and said)
+   * @param what what the commit is, for the retry's messages
+   */
+  public static void upsert(SparkSession spark, Table table, Dataset<Row> source, String changed,
+      String deleteScope, String targetScope, CommitRetry retry, String what) {
     String view = "podium_merge_" + table.name() + "_" + UUID.randomUUID().toString().replace("-", "");
     source.createOrReplaceTempView(view);
-    String merge = "MERGE INTO " + Warehouse.qualified(table) + " t USING " + view + " s ON " + table.keyJoinCondition()
+    String merge = "MERGE INTO " + Warehouse.qualified(table) + " t USING " + view + " s ON "
+        + (targetScope == null ? "" : targetScope + " AND ") + table.keyJoinCondition()
         + " WHEN MATCHED AND (" + changed + ") THEN UPDATE SET *"
         + " WHEN NOT MATCHED THEN INSERT *"
         + (deleteScope == null ? "" : " WHEN NOT MATCHED BY SOURCE AND (" + deleteScope + ") THEN DELETE");
     try {
-      CommitRetry.logged(spark).run("the MERGE into " + table.name(), () -> spark.sql(merge));
+      retry.run(what, () -> spark.sql(merge));
     } finally {
       spark.catalog().dropTempView(view);
     }
