@@ -26,7 +26,7 @@ from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOpe
 log = logging.getLogger(__name__)
 
 # The one main class of the application jar (every podium subcommand).
-PODIUM_CLASS = "io.podium.cli.Podium"
+PODIUM_CLASS = "io.podium.app.Podium"
 
 # The repository this file sits in (airflow/dags/ -> ..): the default home of the jar and conf/.
 _REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
@@ -142,7 +142,7 @@ with DAG(
 ### Tasks
 
 One task per step of `conf/pipeline.yaml`, in its order. Every Spark task runs
-`spark-submit --class io.podium.cli.Podium podium-jobs.jar <command> <args> --warehouse <warehouse>`
+`spark-submit --class io.podium.app.Podium podium-jobs.jar <command> <args> --warehouse <warehouse>`
 on the connection `podium_spark_conn_id` with `conf/spark/cluster-cpu.conf`, or
 `cluster-gpu.conf` for `evaluate`.
 

@@ -2,11 +2,11 @@
 
 - the DAG file compiles;
 - its SparkSubmitOperator calls and the claim task, read with `ast`: the main class is
-  io.podium.cli.Podium and it is in the built jar;
+  io.podium.app.Podium and it is in the built jar;
 - the DAG, loaded on stand-ins for the few Airflow names it uses: one task per step of
   conf/pipeline.yaml in that order, chained; properties files, pool, trigger rules, schedule;
 - every Spark task's command line is accepted by that podium subcommand
-  (`java ... io.podium.cli.Podium <command> <args> --dry-run` on the built jar), including the
+  (`java ... io.podium.app.Podium <command> <args> --dry-run` on the built jar), including the
   claim task's spark-submit command and the evaluate command lines it returns.
 
 Run from the repository root: python3 -m unittest discover -s airflow/tests -v
@@ -37,7 +37,7 @@ PIPELINE = os.path.join(ROOT, "conf", "pipeline.yaml")
 JAR = os.path.join(ROOT, "jobs", "target", "podium-jobs.jar")
 SPARK_CLASSPATH = os.path.join(ROOT, "jobs", "target", "spark-classpath.txt")
 POM = os.path.join(ROOT, "pom.xml")
-PODIUM_CLASS = "io.podium.cli.Podium"
+PODIUM_CLASS = "io.podium.app.Podium"
 
 # What the run-time values become in the dry runs.
 PLACEHOLDERS = {
@@ -253,7 +253,7 @@ def jar_or_skip(test: unittest.TestCase):
 
 
 def dry_run(args: list[str]) -> subprocess.CompletedProcess:
-    """java ... io.podium.cli.Podium ARGS --dry-run, on the jar and Spark's classpath as bin/podium
+    """java ... io.podium.app.Podium ARGS --dry-run, on the jar and Spark's classpath as bin/podium
     runs it (the JVM flags of pom.xml, the classpath in an @argfile)."""
     with open(POM, encoding="utf-8") as f:
         m = re.search(r"<spark.jvm.flags>(.*?)</spark.jvm.flags>", f.read())

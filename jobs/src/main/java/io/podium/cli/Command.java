@@ -13,13 +13,13 @@ public interface Command {
   /** Usage line after {@code podium <name>}, e.g. {@code --source DIR [--benchmarks LIST]}. */
   String usage();
 
-  /** The options it accepts besides the common ones ({@link Podium#COMMON_OPTIONS}). */
+  /** The options it accepts besides the common ones ({@link CommandLine#COMMON_OPTIONS}). */
   List<Option> options();
 
   /**
    * Checks the arguments the way the command needs them (required options, numbers, names from a
    * fixed set), without starting Spark or reading any input; throws {@link UsageException} with
-   * the message to show (exit code 2). {@link Podium#run} calls it before every run and alone for
+   * the message to show (exit code 2). {@link CommandLine#run} calls it before every run and alone for
    * {@code --dry-run}, so a dry run accepts exactly what a run accepts. Default: nothing beyond
    * what the option parser already checked (unknown options, missing values).
    */

@@ -4,6 +4,7 @@ import io.podium.spark.PodiumSession;
 import io.podium.spark.Warehouse;
 import io.podium.udf.SqlFunctions;
 import java.io.PrintStream;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -12,13 +13,15 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class CommandContext {
 
+  private final CommandLine commandLine;
   private final String commandName;
   private final PrintStream out;
   private final PrintStream err;
   private final Warehouse warehouse;
   private SparkSession spark;
 
-  public CommandContext(String commandName, PrintStream out, PrintStream err, Warehouse warehouse) {
+  CommandContext(CommandLine commandLine, String commandName, PrintStream out, PrintStream err, Warehouse warehouse) {
+    this.commandLine = commandLine;
     this.commandName = commandName;
     this.out = out;
     this.err = err;
@@ -36,6 +39,14 @@ public final class CommandContext {
 
   public Warehouse warehouse() {
     return warehouse;
+  }
+
+  /**
+   * Runs another command of the same command line in this JVM, printing where this one prints; a
+   * pipeline's steps run this way, on the same session. Returns its exit code.
+   */
+  public int run(List<String> commandLine) {
+    return this.commandLine.run(commandLine.toArray(String[]::new), out, err);
   }
 
   /** The session, with the warehouse's tables created and registered. */

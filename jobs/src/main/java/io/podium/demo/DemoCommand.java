@@ -6,16 +6,18 @@ import io.podium.cli.Option;
 import io.podium.cli.ParsedArgs;
 import io.podium.conf.PodiumConf;
 import io.podium.evaluate.EvaluateJob;
+import io.podium.ingest.IngestCommand;
+import io.podium.ingest.IngestJob;
+import io.podium.ingest.SourceLayout;
+import io.podium.leaderboard.normalize.Normalization;
 import io.podium.leaderboard.snapshot.SnapshotCommand;
+import io.podium.leaderboard.snapshot.SnapshotJob;
 import io.podium.leaderboard.view.HtmlPage;
 import io.podium.leaderboard.view.Snapshot;
-import io.podium.leaderboard.snapshot.SnapshotJob;
 import io.podium.models.ModelSpec;
 import io.podium.score.ScoreCommand;
 import io.podium.score.ScoreJob;
 import io.podium.scoring.math.MathEquivalence;
-import io.podium.ingest.IngestCommand;
-import io.podium.ingest.IngestJob;
 import io.podium.sql.ResultFormat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,7 +70,7 @@ public final class DemoCommand implements Command {
 
     SparkSession spark = context.spark();
     context.out().println("== ingest: bundled samples (" + samples + ") -> " + context.warehouse());
-    IngestJob.Options options = new IngestJob.Options(samples.toUri().toString(), PodiumConf.layouts().get("hf"),
+    IngestJob.Options options = new IngestJob.Options(samples.toUri().toString(), SourceLayout.shipped().get("hf"),
         List.of(), IngestCommand.DEFAULT_SHARDS, Map.of(), false);
     IngestJob.Result result = new IngestJob(spark, context.warehouse(), PodiumConf.benchmarks()).run(options);
     IngestCommand.printReport(result, context.out());
@@ -84,7 +86,8 @@ public final class DemoCommand implements Command {
       context.out().println();
       context.out().println("== evaluate: " + model);
       EvaluateJob.Summary s = new EvaluateJob(spark, PodiumConf.benchmarks(), context.warehouse().root(), context.out()).run(
-          new EvaluateJob.Options(ModelSpec.parse(model), null, List.of(), null, 8, null));
+          new EvaluateJob.Options(ModelSpec.parse(model), null, List.of(), null,
+              EvaluateJob.Options.DEFAULT_SHARDS_PER_CHUNK, null));
       context.out().printf("%s: %d requests, %d tokens, %.1f s on %s%n", s.modelKey(), s.total(), s.tokens(),
           s.seconds(), s.devices());
     }
@@ -102,7 +105,7 @@ public final class DemoCommand implements Command {
 
     context.out().println();
     context.out().println("== snapshot: the leaderboard of the built-in models (over the bundled samples)");
-    SnapshotJob.Result snapshot = new SnapshotJob(spark, context.warehouse(), PodiumConf.normalization(),
+    SnapshotJob.Result snapshot = new SnapshotJob(spark, context.warehouse(), Normalization.shipped(),
         PodiumConf.benchmarks()).run();
     Snapshot board = SnapshotCommand.printResult(spark, snapshot, context.out());
     Path page = Path.of(PAGE).toAbsolutePath();

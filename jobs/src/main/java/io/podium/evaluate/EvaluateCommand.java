@@ -8,10 +8,11 @@ import io.podium.cli.UsageException;
 import io.podium.conf.PodiumConf;
 import io.podium.models.ModelSpec;
 import io.podium.requests.ModelTemplates;
-import io.podium.tasks.chat.ChatTemplate;
 import io.podium.submissions.SubmissionQueue;
-import org.apache.spark.sql.Row;
+import io.podium.submissions.SubmissionRules;
+import io.podium.tasks.chat.ChatTemplate;
 import java.util.List;
+import org.apache.spark.sql.Row;
 
 /** {@code podium evaluate}: a model over the requests → predictions. */
 public final class EvaluateCommand implements Command {
@@ -41,7 +42,7 @@ public final class EvaluateCommand implements Command {
             + " marks it FINISHED, or FAILED with the reason"),
         Option.repeated("benchmarks", "LIST", "comma-separated benchmarks (default: all ingested)"),
         Option.value("limit", "N", "only the first N documents of each subtask"),
-        Option.value("shards-per-chunk", "N", "shards per committed chunk (default 8)"),
+        Option.value("shards-per-chunk", "N", "shards per committed chunk (default " + EvaluateJob.Options.DEFAULT_SHARDS_PER_CHUNK + ")"),
         Option.value("max-chunks", "N", "stop after N chunks (the run is then incomplete; run again to resume)"),
         Option.flag("allow-cpu", "let inference tasks that Spark gave a GPU run on the CPU when the GPU cannot be used"
             + " (default: they fail, naming the executor and the GPU)"));
@@ -52,7 +53,7 @@ public final class EvaluateCommand implements Command {
     if ((args.get("model") == null) == (args.get("submission") == null)) {
       throw new UsageException("podium evaluate: give --model (e.g. --model builtin:tiny-gpt) or --submission KEY");
     }
-    if (args.getInt("shards-per-chunk", 8) < 1) {
+    if (args.getInt("shards-per-chunk", EvaluateJob.Options.DEFAULT_SHARDS_PER_CHUNK) < 1) {
       throw new UsageException("--shards-per-chunk must be at least 1");
     }
     args.getInt("limit", 0);
@@ -70,14 +71,13 @@ public final class EvaluateCommand implements Command {
 
   /** Evaluates a submission's model and records how it ended in the queue. */
   private int evaluateSubmission(String modelKey, ParsedArgs args, CommandContext context) throws Exception {
-    SubmissionQueue queue = new SubmissionQueue(context.spark(), PodiumConf.submissionRules());
+    SubmissionQueue queue = new SubmissionQueue(context.spark(), SubmissionRules.shipped());
     Row row = queue.get(modelKey);
     if (row == null) {
       throw new IllegalArgumentException("no submission " + modelKey + "; see podium submissions");
     }
     try {
-      ModelSpec spec = new ModelSpec(row.getAs("model_id"), row.getAs("revision"), row.getAs("precision"),
-          row.getAs("backend"), row.getAs("uri"), null, null, Boolean.TRUE.equals(row.getAs("chat_template")), null);
+      ModelSpec spec = SubmissionQueue.request(row).toSpec();
       int code = evaluate(spec, args, context);
       if (code == 0) {
         queue.finish(modelKey);
@@ -90,7 +90,7 @@ public final class EvaluateCommand implements Command {
   }
 
   private int evaluate(ModelSpec spec, ParsedArgs args, CommandContext context) throws Exception {
-    int perChunk = args.getInt("shards-per-chunk", 8);
+    int perChunk = args.getInt("shards-per-chunk", EvaluateJob.Options.DEFAULT_SHARDS_PER_CHUNK);
     Integer limit = args.has("limit") ? args.getInt("limit", 0) : null;
     Integer maxChunks = args.has("max-chunks") ? args.getInt("max-chunks", 0) : null;
     // The template is read on the driver before any Spark work: a model that asks for a template

@@ -1,15 +1,15 @@
 package io.podium.ingest;
 
-import io.podium.tables.Json;
 import io.podium.ingest.SourceLayout.Explode;
 import io.podium.ingest.SourceLayout.SplitSource;
+import io.podium.python.PyStr;
+import io.podium.tables.Json;
 import io.podium.tasks.DocProcessor;
 import io.podium.tasks.DocProcessors;
 import io.podium.tasks.FieldType;
 import io.podium.tasks.InvalidDocException;
 import io.podium.tasks.OutputType;
 import io.podium.tasks.PromptRenderer;
-import io.podium.tasks.PythonStr;
 import io.podium.tasks.TaskDefinition;
 import io.podium.tasks.Template;
 import java.util.ArrayList;
@@ -106,7 +106,7 @@ final class DocumentBuilder {
           choices = renderer.choices(doc);
           gold = renderer.goldIndex(doc);
           if (gold == null) {
-            counts.notes.add(record.file() + ":" + record.line() + ": target " + PythonStr.repr(target)
+            counts.notes.add(record.file() + ":" + record.line() + ": target " + PyStr.repr(target)
                 + " is not one of the choices; kept, as the harness keeps it (it always scores 0)");
           }
         }

@@ -112,7 +112,7 @@ public final class IngestCommand implements Command {
 
   private static SourceLayout chooseLayout(SparkSession spark, String source, String requested, PrintStream out)
       throws IOException {
-    Map<String, SourceLayout> shipped = PodiumConf.layouts();
+    Map<String, SourceLayout> shipped = SourceLayout.shipped();
     if (requested != null) {
       if (shipped.containsKey(requested)) {
         return shipped.get(requested);

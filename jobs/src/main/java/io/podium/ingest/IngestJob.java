@@ -1,20 +1,20 @@
 package io.podium.ingest;
 
-import io.podium.tables.Keys;
-import io.podium.tables.Json;
 import io.podium.ingest.SourceLayout.BenchmarkSource;
 import io.podium.ingest.SourceLayout.SplitSource;
-import io.podium.spark.SparkValues;
 import io.podium.requests.ChatTemplates;
 import io.podium.requests.RequestWriter;
 import io.podium.spark.DeltaMerge;
+import io.podium.spark.SparkValues;
 import io.podium.spark.SqlLiterals;
 import io.podium.spark.Warehouse;
+import io.podium.tables.Json;
+import io.podium.tables.Keys;
 import io.podium.tables.Table;
 import io.podium.tables.Tables;
 import io.podium.tasks.PromptRenderer;
-import io.podium.tasks.chat.ChatTemplate;
 import io.podium.tasks.TaskDefinition;
+import io.podium.tasks.chat.ChatTemplate;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -23,7 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -313,7 +312,7 @@ public final class IngestJob {
     for (Reject r : rejects) {
       rows.add(RowFactory.create(r.benchmark(), r.subtask(), r.sourceFile(), r.line(), r.reason(), r.record()));
     }
-    String in = benchmarks.stream().map(b -> "'" + b + "'").collect(Collectors.joining(", "));
+    String in = SqlLiterals.list(benchmarks);
     spark.createDataFrame(rows, Tables.INGEST_REJECTS.schema())
         .write().format("delta").mode("overwrite")
         .option("replaceWhere", "benchmark IN (" + in + ")")

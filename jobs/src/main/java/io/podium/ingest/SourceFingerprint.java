@@ -1,5 +1,6 @@
 package io.podium.ingest;
 
+import io.podium.spark.SqlLiterals;
 import io.podium.spark.Warehouse;
 import io.podium.tables.Tables;
 import java.io.IOException;
@@ -62,8 +63,8 @@ final class SourceFingerprint {
   }
 
   static void record(SparkSession spark, String fingerprint) {
-    spark.sql("ALTER TABLE " + Warehouse.qualified(Tables.BENCHMARK_DOCS) + " SET TBLPROPERTIES ('" + PROPERTY
-        + "' = '" + fingerprint + "')");
+    spark.sql("ALTER TABLE " + Warehouse.qualified(Tables.BENCHMARK_DOCS) + " SET TBLPROPERTIES (" + SqlLiterals.string(PROPERTY)
+        + " = " + SqlLiterals.string(fingerprint) + ")");
   }
 
 }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.podium.conf.PodiumConf;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +31,16 @@ public record SourceLayout(String name, String description, Map<String, Benchmar
     benchmarks = benchmarks == null ? Map.of() : Map.copyOf(benchmarks);
   }
 
-  public static SourceLayout load(InputStream in, String fileName) throws IOException {
+  
+  /** The layouts shipped in {@code conf/sources}, by name. */
+  public static Map<String, SourceLayout> shipped() throws IOException {
+    Map<String, SourceLayout> out = new LinkedHashMap<>();
+    for (SourceLayout layout : PodiumConf.loadAll("conf/sources", SourceLayout::load)) {
+      out.put(layout.name(), layout);
+    }
+    return out;
+  }
+public static SourceLayout load(InputStream in, String fileName) throws IOException {
     try {
       return YAML.readValue(in, SourceLayout.class);
     } catch (IOException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.podium.conf.PodiumConf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -27,7 +28,12 @@ public record PipelineDefinition(List<Step> steps) {
     steps = List.copyOf(steps);
   }
 
-  public static PipelineDefinition load(InputStream in, String fileName) throws IOException {
+  
+  /** The pipeline's steps as shipped ({@code conf/pipeline.yaml}), shared with the Airflow DAG. */
+  public static PipelineDefinition shipped() throws IOException {
+    return PodiumConf.load("conf/pipeline.yaml", PipelineDefinition::load);
+  }
+public static PipelineDefinition load(InputStream in, String fileName) throws IOException {
     try {
       return YAML.readValue(in, PipelineDefinition.class);
     } catch (IOException | IllegalArgumentException | NullPointerException e) {

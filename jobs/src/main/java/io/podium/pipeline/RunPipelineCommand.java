@@ -4,10 +4,9 @@ import io.podium.cli.Command;
 import io.podium.cli.CommandContext;
 import io.podium.cli.Option;
 import io.podium.cli.ParsedArgs;
-import io.podium.cli.Podium;
 import io.podium.cli.UsageException;
-import io.podium.conf.PodiumConf;
 import io.podium.submissions.SubmissionQueue;
+import io.podium.submissions.SubmissionRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,13 +55,13 @@ public final class RunPipelineCommand implements Command {
   public int run(ParsedArgs args, CommandContext context) throws Exception {
     String source = args.get("source");
     int limit = args.getInt("limit", Integer.MAX_VALUE);
-    PipelineDefinition pipeline = PodiumConf.pipeline();
+    PipelineDefinition pipeline = PipelineDefinition.shipped();
     List<String> claimed = List.of();
     List<String> failed = new ArrayList<>();
     for (PipelineDefinition.Step step : pipeline.steps()) {
       context.out().println("== " + step.name());
       if (step.command().equals("claim")) {
-        claimed = new SubmissionQueue(context.spark(), PodiumConf.submissionRules()).claim(limit);
+        claimed = new SubmissionQueue(context.spark(), SubmissionRules.shipped()).claim(limit);
         context.out().println("claimed " + claimed.size() + " submission(s)"
             + (claimed.isEmpty() ? "" : ": " + String.join(", ", claimed)));
         continue;
@@ -91,6 +90,6 @@ public final class RunPipelineCommand implements Command {
     List<String> argv = new ArrayList<>(commandLine);
     argv.add("--warehouse");
     argv.add(context.warehouse().root());
-    return new Podium().run(argv.toArray(String[]::new), context.out(), context.err());
+    return context.run(argv);
   }
 }

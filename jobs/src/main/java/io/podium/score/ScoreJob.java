@@ -3,6 +3,7 @@ package io.podium.score;
 import io.podium.scoring.DocumentScorer;
 import io.podium.scoring.DocumentScorers;
 import io.podium.scoring.math.MathEquivalence;
+import io.podium.scoring.math.MathScorerProvider;
 import io.podium.spark.DeltaMerge;
 import io.podium.spark.SqlLiterals;
 import io.podium.spark.Warehouse;
@@ -86,7 +87,8 @@ public final class ScoreJob {
       if (definition == null) {
         throw new IllegalArgumentException("benchmark " + b + " has no definition in conf/benchmarks");
       }
-      scorers.put(b, DocumentScorers.forTask(definition, options.mathMethod()));
+      scorers.put(b, DocumentScorers.forTask(definition,
+          Map.of(MathScorerProvider.MATH_METHOD, options.mathMethod().id())));
     }
 
     // The lineage is cut once scored, so the documents are scored exactly once however the

@@ -1,6 +1,6 @@
 package io.podium.testing;
 
-import io.podium.cli.Podium;
+import io.podium.app.Podium;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ public final class Cli {
     TestSpark.get();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = new Podium().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    int code = Podium.commandLine().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

@@ -1,5 +1,6 @@
 package io.podium.leaderboard.view;
 
+import io.podium.conf.BenchmarkGroup;
 import io.podium.tables.Json;
 import io.podium.tables.Tables;
 import java.time.ZoneOffset;
@@ -18,9 +19,6 @@ import java.util.Map;
  * miss. Every text value is escaped (model ids are user input).
  */
 public final class HtmlPage {
-
-  static final Map<String, String> BENCHMARK_NAMES = Map.of("ifeval", "IFEval", "bbh", "BBH", "math_hard",
-      "MATH Lvl 5", "gpqa", "GPQA", "musr", "MuSR", "mmlu_pro", "MMLU-Pro");
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter TIME =
@@ -90,7 +88,7 @@ public final class HtmlPage {
         .append("<th data-type=\"number\" data-first=\"descending\" data-col=\"average\">Average</th>");
     for (String b : Tables.LEADERBOARD_BENCHMARKS) {
       h.append("<th data-type=\"number\" data-first=\"descending\" data-col=\"").append(b).append("\">")
-          .append(esc(BENCHMARK_NAMES.getOrDefault(b, b))).append("</th>");
+          .append(esc(BenchmarkGroup.shipped().column(b))).append("</th>");
     }
     h.append("<th data-type=\"number\" data-first=\"descending\" data-col=\"params\">Params (B)</th>")
         .append("<th data-type=\"text\" data-first=\"ascending\" data-col=\"type\">Type</th>")
@@ -140,7 +138,7 @@ public final class HtmlPage {
         .append("<th data-type=\"text\" data-first=\"ascending\" data-col=\"missing\">Missing</th>");
     for (String b : Tables.LEADERBOARD_BENCHMARKS) {
       h.append("<th data-type=\"number\" data-first=\"descending\" data-col=\"").append(b).append("\">")
-          .append(esc(BENCHMARK_NAMES.getOrDefault(b, b))).append("</th>");
+          .append(esc(BenchmarkGroup.shipped().column(b))).append("</th>");
     }
     h.append("</tr></thead>\n<tbody>\n");
     for (Entry e : entries) {

@@ -28,8 +28,10 @@ public final class LeaderboardReader {
   }
 
   /**
-   * Every snapshot, oldest first. The table is append-only; should a snapshot have been
-   * appended twice, it counts from its first time.
+   * Every snapshot, oldest first: in sequence-number order (commit order), after those taken
+   * before sequence numbers were kept, which are in time order. The table is append-only; should
+   * an older snapshot have been appended twice (before ids covered the parent), it counts from
+   * its first time.
    */
   public List<SnapshotInfo> snapshots() {
     List<Row> rows = table().groupBy("snapshot_id")
@@ -37,8 +39,9 @@ public final class LeaderboardReader {
             functions.min_by(functions.col("inputs"), functions.col("snapshot_time")).as("inputs"),
             functions.min_by(functions.col("math_method"), functions.col("snapshot_time")).as("math_method"),
             functions.min_by(functions.col("coverage"), functions.col("snapshot_time")).as("coverage"),
-            functions.countDistinct(functions.col("model_key")).as("models"))
-        .orderBy("time", "snapshot_id")
+            functions.countDistinct(functions.col("model_key")).as("models"),
+            functions.max("sequence_number").as("sequence"))
+        .orderBy(functions.col("sequence").asc_nulls_first(), functions.col("time"), functions.col("snapshot_id"))
         .collectAsList();
     List<SnapshotInfo> out = new ArrayList<>();
     for (Row r : rows) {

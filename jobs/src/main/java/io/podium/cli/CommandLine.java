@@ -1,21 +1,6 @@
 package io.podium.cli;
 
-import io.podium.requests.RequestsCommand;
-import io.podium.bench.InferenceBenchmarkCommand;
-import io.podium.demo.DemoCommand;
-import io.podium.evaluate.EvaluateCommand;
-import io.podium.ingest.IngestCommand;
-import io.podium.leaderboard.importer.ImportHarnessCommand;
-import io.podium.leaderboard.snapshot.SnapshotCommand;
-import io.podium.leaderboard.view.LeaderboardCommand;
-import io.podium.pipeline.RunPipelineCommand;
-import io.podium.score.ScoreCommand;
-import io.podium.submissions.ClaimCommand;
-import io.podium.submissions.SubmissionsCommand;
-import io.podium.submissions.SubmitCommand;
-import io.podium.score.responses.ScoreResponsesCommand;
 import io.podium.spark.Warehouse;
-import io.podium.sql.SqlCommand;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one main class of the application jar: {@code podium <command> [options]}. The same
- * entry serves {@code bin/podium}, {@code spark-submit --class io.podium.cli.Podium} and
- * Airflow's SparkSubmitOperator.
+ * Parses and dispatches {@code podium <command> [options]} over a given list of commands. It
+ * knows the command abstraction only; which commands exist is decided above it
+ * ({@code io.podium.app.Podium}).
  */
-public final class Podium {
+public final class CommandLine {
 
   /** Options every command takes. */
   public static final List<Option> COMMON_OPTIONS = List.of(
@@ -40,25 +25,11 @@ public final class Podium {
 
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
-  public Podium() {
-    this(List.of(new DemoCommand(), new IngestCommand(), new EvaluateCommand(), new ScoreCommand(),
-        new ScoreResponsesCommand(), new SnapshotCommand(), new LeaderboardCommand(),
-        new ImportHarnessCommand(), new SubmitCommand(), new SubmissionsCommand(), new ClaimCommand(),
-        new RunPipelineCommand(), new RequestsCommand(), new SqlCommand(),
-        new InferenceBenchmarkCommand()));
-  }
-
-  /** A podium with the given commands (tests). */
-  Podium(List<Command> commands) {
+  public CommandLine(List<Command> commands) {
     for (Command c : commands) {
-      this.commands.put(c.name(), c);
-    }
-  }
-
-  public static void main(String[] args) {
-    int code = new Podium().run(args, System.out, System.err);
-    if (code != 0) {
-      System.exit(code);
+      if (this.commands.put(c.name(), c) != null) {
+        throw new IllegalArgumentException("two commands are named " + c.name());
+      }
     }
   }
 
@@ -92,7 +63,7 @@ public final class Podium {
         return 0;
       }
       Warehouse warehouse = Warehouse.at(parsed.get("warehouse", DEFAULT_WAREHOUSE));
-      return command.run(parsed, new CommandContext(command.name(), out, err, warehouse));
+      return command.run(parsed, new CommandContext(this, command.name(), out, err, warehouse));
     } catch (UsageException e) {
       err.println(e.getMessage());
       return 2;

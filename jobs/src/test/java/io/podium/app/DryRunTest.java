@@ -1,9 +1,15 @@
-package io.podium.cli;
+package io.podium.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.podium.cli.Command;
+import io.podium.cli.CommandContext;
+import io.podium.cli.CommandLine;
+import io.podium.cli.Option;
+import io.podium.cli.ParsedArgs;
+import io.podium.cli.UsageException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +31,7 @@ class DryRunTest {
     }
   }
 
-  private static Result run(Podium podium, String... args) {
+  private static Result run(CommandLine podium, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = podium.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -34,7 +40,7 @@ class DryRunTest {
   }
 
   private static Result run(String... args) {
-    return run(new Podium(), args);
+    return run(Podium.commandLine(), args);
   }
 
   private static void assertValid(String... args) {
@@ -140,7 +146,7 @@ class DryRunTest {
         return 0;
       }
     };
-    Podium podium = new Podium(List.of(probe));
+    CommandLine podium = new CommandLine(List.of(probe));
     assertEquals(0, run(podium, "probe", "--need", "x", "--dry-run").code());
     assertEquals(0, runs[0], "a dry run ran the command");
     Result missing = run(podium, "probe", "--dry-run");
