@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.podium.testing.CPython;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,7 +63,7 @@ class StopSequencesTest {
     for (int i = 0; i < texts.size(); i++) {
       cases.add(List.of(texts.get(i), untils.get(i)));
     }
-    List<?> expected = JSON.readValue(python(program, JSON.writeValueAsString(cases)), List.class);
+    List<?> expected = JSON.readValue(CPython.run(program, JSON.writeValueAsString(cases)), List.class);
     for (int i = 0; i < texts.size(); i++) {
       assertEquals(expected.get(i), StopSequences.cut(texts.get(i), untils.get(i)).text(),
           JSON.writeValueAsString(cases.get(i)));
@@ -81,18 +78,4 @@ class StopSequencesTest {
     return b.toString();
   }
 
-  private static String python(String program, String input) throws IOException, InterruptedException {
-    Process p;
-    try {
-      p = new ProcessBuilder("python3", "-c", program).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      assumeTrue(false, "python3 is not installed: cannot compare with CPython");
-      return null;
-    }
-    p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
-    p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    assumeTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "python3 failed: " + out);
-    return out;
-  }
 }

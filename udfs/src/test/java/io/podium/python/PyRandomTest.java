@@ -1,30 +1,15 @@
 package io.podium.python;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.podium.testing.CPython;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** PyRandom against CPython itself: the same seeds give the same numbers and shuffles. */
 class PyRandomTest {
 
-  private static String python(String program) throws IOException, InterruptedException {
-    Process p;
-    try {
-      p = new ProcessBuilder("python3", "-c", program).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      assumeTrue(false, "python3 is not installed: cannot compare with CPython's random");
-      return null;
-    }
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    assumeTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "python3 failed: " + out);
-    return out;
-  }
 
   @Test
   void randomMatchesCPythonForSeveralSeeds() throws Exception {
@@ -34,7 +19,7 @@ class PyRandomTest {
       program.append("r = random.Random(").append(seed).append(")\n")
           .append("print(' '.join(repr(r.random()) for _ in range(5)))\n");
     }
-    String[] expected = python(program.toString()).split("\n");
+    String[] expected = CPython.run(program.toString()).split("\n");
     for (int i = 0; i < seeds.length; i++) {
       PyRandom r = new PyRandom(seeds[i]);
       List<String> actual = new ArrayList<>();
@@ -48,14 +33,14 @@ class PyRandomTest {
   @Test
   void shuffleSequenceMatchesCPython() throws Exception {
     // 300 consecutive shuffles of 4 items (as GPQA does) and some of other sizes.
-    String expected = python("""
+    String expected = CPython.run("""
         import random
         random.seed(0)
         out = []
         for n in [4] * 300 + [1, 2, 3, 7, 10, 33]:
             x = list(range(n)); random.shuffle(x); out.append(','.join(map(str, x)))
         print(';'.join(out))
-        """);
+        """).strip();
     PyRandom r = new PyRandom(0);
     List<String> out = new ArrayList<>();
     List<Integer> sizes = new ArrayList<>();

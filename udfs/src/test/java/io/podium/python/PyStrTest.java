@@ -1,13 +1,10 @@
 package io.podium.python;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.podium.testing.CPython;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The one {@code str.isspace} every part of Podium uses, against CPython's, over all of Unicode. */
@@ -15,7 +12,7 @@ class PyStrTest {
 
   @Test
   void isSpaceIsCPythonsForEveryCodePoint() throws Exception {
-    String expected = python("print(' '.join(str(c) for c in range(0x110000) if chr(c).isspace()))");
+    String expected = CPython.run("print(' '.join(str(c) for c in range(0x110000) if chr(c).isspace()))").strip();
     List<String> actual = new ArrayList<>();
     for (int cp = 0; cp < 0x110000; cp++) {
       if (PyStr.isSpace(cp)) {
@@ -34,16 +31,4 @@ class PyStrTest {
     assertEquals("Hello World'S", PyStr.title("hello world's"));
   }
 
-  private static String python(String program) throws IOException, InterruptedException {
-    Process p;
-    try {
-      p = new ProcessBuilder("python3", "-c", program).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      assumeTrue(false, "python3 is not installed: cannot compare with CPython");
-      return null;
-    }
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    assumeTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "python3 failed: " + out);
-    return out;
-  }
 }

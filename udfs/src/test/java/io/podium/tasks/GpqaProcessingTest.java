@@ -1,14 +1,12 @@
 package io.podium.tasks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
+import io.podium.testing.CPython;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,15 +47,7 @@ class GpqaProcessingTest {
             random.shuffle(choices)
             print("|".join(choices) + "|(" + chr(65 + choices.index(correct)) + ")")
         """.formatted(rows);
-    Process p;
-    try {
-      p = new ProcessBuilder("python3", "-c", program).redirectErrorStream(true).start();
-    } catch (java.io.IOException e) {
-      assumeTrue(false, "python3 is not installed: cannot compare with CPython");
-      return;
-    }
-    String expected = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).stripTrailing();
-    assumeTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "python3 failed: " + expected);
+    String expected = CPython.run(program).stripTrailing();
 
     DocProcessor gpqa = DocProcessors.create("gpqa");
     List<String> actual = new ArrayList<>();
