@@ -88,8 +88,7 @@ public final class InferenceFunction implements MapPartitionsFunction<Row, Predi
       model = Models.get(spec, gpu == null ? null : Integer.valueOf(gpu), task == null ? 0 : task.cpus(), folders);
     } catch (GpuUnavailableException e) {
       IllegalStateException refused = new IllegalStateException("model " + spec.describe() + " cannot run on GPU " + gpu + " of executor "
-          + executorId() + " (" + hostName() + "): " + e.getMessage() + ". Fix: run the GPU build of Podium on GPU"
-          + " executors (mvn -Pgpu package: onnxruntime_gpu with CUDA 12), or allow the CPU explicitly"
+          + executorId() + " (" + hostName() + "): " + e.getMessage() + ". Fix: " + e.fix() + ", or allow the CPU explicitly"
           + " (allow_cpu: true in the model file, or evaluate --allow-cpu)");
       refused.addSuppressed(e); // the engine's own error, without hiding this message behind it
       throw refused;

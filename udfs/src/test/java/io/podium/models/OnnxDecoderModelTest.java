@@ -34,13 +34,19 @@ class OnnxDecoderModelTest {
 
   @Test
   void aGpuThatCannotBeUsedIsAnErrorUnlessTheCpuIsAllowed() throws Exception {
-    // The CPU build of ONNX Runtime (this build) has no CUDA execution provider.
+    // No CUDA here: the CPU build of ONNX Runtime has no CUDA execution provider, and the gpu
+    // build's (onnxruntime_gpu, mvn -Pgpu) cannot load without CUDA's libraries. Either way the
+    // session is refused with Podium's message, not a crash of the JVM.
+    boolean gpuBuild = ai.onnxruntime.OrtEnvironment.getAvailableProviders().contains(ai.onnxruntime.OrtProvider.CUDA);
+    assertEquals("onnxruntime_gpu".equals(System.getProperty("podium.onnxruntime.artifact")), gpuBuild,
+        "the ONNX Runtime build on the class path is not the one this Maven profile asks for");
     Path dir = BuiltinModels.materialize("tiny-gpt", tmp);
     GpuUnavailableException refused = org.junit.jupiter.api.Assertions.assertThrows(GpuUnavailableException.class,
         () -> new OnnxDecoderModel("builtin:tiny-gpt", dir, new OnnxDecoderModel.Options(4, 4096, true, 1, 1)));
     assertEquals(1, refused.cudaDevice());
     assertTrue(refused.getMessage().contains("CUDA execution provider") && refused.getMessage().contains("GPU 1"),
         refused.getMessage());
+    assertEquals(gpuBuild, refused.fix().startsWith("install CUDA 12"), refused.fix());
     try (OnnxDecoderModel allowed = new OnnxDecoderModel("builtin:tiny-gpt", dir,
         new OnnxDecoderModel.Options(4, 4096, true, 1, 1, true))) {
       assertEquals("cpu", allowed.device());

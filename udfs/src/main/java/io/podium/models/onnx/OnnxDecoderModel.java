@@ -4,6 +4,7 @@ import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.podium.models.ContinuationSplitter.Split;
@@ -108,10 +109,10 @@ public final class OnnxDecoderModel implements LanguageModel {
           dev = "cuda:" + options.cudaDevice();
         } catch (OrtException | UnsatisfiedLinkError e) {
           if (!options.allowCpu()) {
-            throw new GpuUnavailableException(options.cudaDevice(), e.getMessage(), e);
+            throw new GpuUnavailableException(options.cudaDevice(), cudaBuild(), e.getMessage(), e);
           }
-          LOG.warning(name + ": CUDA execution provider unavailable (" + e.getMessage()
-              + "); running on CPU, as allowed. Use the gpu build (onnxruntime_gpu) on GPU executors.");
+          LOG.warning(name + ": CUDA execution provider unavailable (" + e.getMessage() + "); running on CPU, as allowed. "
+              + "To use the GPU: " + GpuUnavailableException.fix(cudaBuild()) + ".");
         }
       }
       this.device = dev;
@@ -581,5 +582,10 @@ public final class OnnxDecoderModel implements LanguageModel {
       LOG.warning(name + ": " + e.getMessage());
     }
     tokenizer.close();
+  }
+
+  /** Whether the ONNX Runtime on the class path is its CUDA build (onnxruntime_gpu). */
+  static boolean cudaBuild() {
+    return OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA);
   }
 }
