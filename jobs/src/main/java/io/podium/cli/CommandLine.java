@@ -85,8 +85,9 @@ public final class CommandLine {
     out.println("usage: podium <command> [options]   (podium <command> --help for its options)");
     out.println();
     out.println("commands:");
+    int width = commands.keySet().stream().mapToInt(String::length).max().orElse(0);
     for (Command c : commands.values()) {
-      out.printf("  %-10s %s%n", c.name(), c.summary());
+      out.printf("  %-" + width + "s  %s%n", c.name(), c.summary());
     }
     out.println();
     out.println("bin/podium also takes spark-submit's --master URL, --conf KEY=VALUE and --properties-file FILE.");
@@ -100,9 +101,14 @@ public final class CommandLine {
     out.println("options:");
     List<Option> all = new ArrayList<>(command.options());
     all.addAll(COMMON_OPTIONS);
+    int width = all.stream().mapToInt(o -> optionColumn(o).length()).max().orElse(0);
     for (Option o : all) {
-      String left = "--" + o.name() + (o.takesValue() ? " " + o.valueName() : "");
-      out.printf("  %-34s %s%s%n", left, o.help(), o.repeatable() ? " (repeatable)" : "");
+      out.printf("  %-" + width + "s  %s%s%n", optionColumn(o), o.help(), o.repeatable() ? " (repeatable)" : "");
     }
+  }
+
+  /** An option as its help's first column shows it: {@code --name VALUE}. */
+  private static String optionColumn(Option o) {
+    return "--" + o.name() + (o.takesValue() ? " " + o.valueName() : "");
   }
 }

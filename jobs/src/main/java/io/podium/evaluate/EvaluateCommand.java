@@ -6,6 +6,7 @@ import io.podium.cli.Option;
 import io.podium.cli.ParsedArgs;
 import io.podium.cli.UsageException;
 import io.podium.conf.PodiumConf;
+import io.podium.models.Backends;
 import io.podium.models.ModelSpec;
 import io.podium.requests.ModelTemplates;
 import io.podium.submissions.SubmissionQueue;
@@ -36,8 +37,8 @@ public final class EvaluateCommand implements Command {
   @Override
   public List<Option> options() {
     return List.of(
-        Option.value("model", "SPEC", "builtin:tiny-gpt, builtin:bigram-gpt, an ONNX export folder (local or"
-            + " s3a://, optionally onnx:URI) or a model file conf/models/*.yaml"),
+        Option.value("model", "SPEC", "a model file conf/models/*.yaml (backend: " + String.join(", ", Backends.names())
+            + "), builtin:NAME (e.g. builtin:tiny-gpt) or an ONNX export folder (local or s3a://, optionally onnx:URI)"),
         Option.value("submission", "MODEL_KEY", "a claimed submission (see podium claim): evaluates its model and"
             + " marks it FINISHED, or FAILED with the reason"),
         Option.repeated("benchmarks", "LIST", "comma-separated benchmarks (default: all ingested)"),

@@ -10,10 +10,15 @@ import io.podium.cli.CommandLine;
 import io.podium.cli.Option;
 import io.podium.cli.ParsedArgs;
 import io.podium.cli.UsageException;
+import io.podium.models.Backends;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
@@ -164,5 +169,28 @@ class DryRunTest {
     Result r = run("ingest", "--help");
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.out().contains("--dry-run"), r.out());
+  }
+
+  @Test
+  void helpColumnsLineUpAndEvaluateNamesEveryBackend() {
+    String commands = run("--help").out();
+    assertAlignedAfterTwoSpaces(commands.lines().filter(l -> l.startsWith("  ")).toList(), commands);
+    String evaluate = run("evaluate", "--help").out();
+    assertAlignedAfterTwoSpaces(evaluate.lines().filter(l -> l.startsWith("  --")).toList(), evaluate);
+    for (String backend : Backends.names()) {
+      assertTrue(evaluate.contains(backend), backend + " missing from:\n" + evaluate);
+    }
+  }
+
+  /** Every line's second column starts at the same place. */
+  private static void assertAlignedAfterTwoSpaces(List<String> lines, String all) {
+    assertTrue(lines.size() > 3, all);
+    Set<Integer> starts = new TreeSet<>();
+    for (String line : lines) {
+      Matcher m = Pattern.compile("^  \\S.*?\\S  +(\\S)").matcher(line);
+      assertTrue(m.find(), line);
+      starts.add(m.start(1));
+    }
+    assertEquals(1, starts.size(), "columns start at " + starts + ":\n" + all);
   }
 }
