@@ -30,7 +30,8 @@ class PlanCheckIT {
   /** (on GPU, off GPU) per "job kind operator". */
   private static Map<String, int[]> read(Path tsv) throws IOException {
     Map<String, int[]> out = new LinkedHashMap<>();
-    for (String line : Files.readAllLines(tsv, StandardCharsets.UTF_8).subList(1, Files.readAllLines(tsv).size())) {
+    List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);
+    for (String line : lines.subList(1, lines.size())) { // after the header
       String[] f = line.split("\t", -1);
       out.put(f[0] + " " + f[1] + " " + f[2], new int[] {Integer.parseInt(f[3]), Integer.parseInt(f[4])});
     }

@@ -31,7 +31,7 @@ public class GenerateFunction implements UDF3<String, String, Integer, String> {
   /** The rows' values, row by row; rows of one model are generated in one batch. */
   public String[] evaluate(String[] models, String[] prompts, Integer[] maxTokens) throws Exception {
     String[] out = new String[models.length];
-    for (Map.Entry<String, List<Integer>> group : LoglikelihoodFunction.rowsByModel(models, prompts, maxTokens).entrySet()) {
+    for (Map.Entry<String, List<Integer>> group : ModelBatches.rowsByModel(models, prompts, maxTokens).entrySet()) {
       List<GenerationRequest> requests = new ArrayList<>();
       for (int row : group.getValue()) {
         requests.add(new GenerationRequest(prompts[row], List.of(), maxTokens[row]));

@@ -4,7 +4,6 @@ import io.podium.models.LoglikelihoodRequest;
 import io.podium.models.ModelSpec;
 import io.podium.models.Models;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.api.java.UDF3;
@@ -32,7 +31,7 @@ public class LoglikelihoodFunction implements UDF3<String, String, String, Doubl
   /** The rows' values, row by row; rows of one model are scored in one batch. */
   public Double[] evaluate(String[] models, String[] contexts, String[] continuations) throws Exception {
     Double[] out = new Double[models.length];
-    for (Map.Entry<String, List<Integer>> group : rowsByModel(models, contexts, continuations).entrySet()) {
+    for (Map.Entry<String, List<Integer>> group : ModelBatches.rowsByModel(models, contexts, continuations).entrySet()) {
       List<LoglikelihoodRequest> requests = new ArrayList<>();
       for (int row : group.getValue()) {
         requests.add(new LoglikelihoodRequest(contexts[row], continuations[row]));
@@ -44,23 +43,5 @@ public class LoglikelihoodFunction implements UDF3<String, String, String, Doubl
       }
     }
     return out;
-  }
-
-  /** Row numbers per model spec, in first-seen order, leaving out rows with a null argument. */
-  static Map<String, List<Integer>> rowsByModel(String[] models, Object[]... others) {
-    Map<String, List<Integer>> groups = new LinkedHashMap<>();
-    rows:
-    for (int row = 0; row < models.length; row++) {
-      if (models[row] == null) {
-        continue;
-      }
-      for (Object[] column : others) {
-        if (column[row] == null) {
-          continue rows;
-        }
-      }
-      groups.computeIfAbsent(models[row], m -> new ArrayList<>()).add(row);
-    }
-    return groups;
   }
 }
