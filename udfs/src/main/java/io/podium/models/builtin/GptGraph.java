@@ -36,7 +36,7 @@ public final class GptGraph {
     String x = g.node("Add", new String[] {
         g.node("Gather", new String[] {wte, ids}), g.node("Gather", new String[] {wpe, positions})});
 
-    String bias = attentionBias(g, ids, mask);
+    String bias = AttentionBias.of(g, ids, mask);
     String toHeads = g.longs("shape_heads", new long[] {0, 0, h, hd}, 4);
     String toModel = g.longs("shape_model", new long[] {0, 0, d}, 3);
     String scale = g.scalar((float) (1.0 / Math.sqrt(hd)));
@@ -74,31 +74,6 @@ public final class GptGraph {
       g.output("present." + l + ".value", FLOAT, "batch_size", h, "total_sequence_length", hd);
     }
     return g.build();
-  }
-
-  /**
-   * [batch, 1, T, S] additive bias: 0 where query i (at absolute position S - T + i) may see
-   * key j (j <= S - T + i and attention_mask[j] = 1), -1e9 elsewhere.
-   */
-  private static String attentionBias(OnnxGraphBuilder g, String ids, String mask) {
-    String zero = g.longs("zero", new long[] {0}, 1);
-    String one = g.longs("one", new long[] {1}, 1);
-    String zeroScalar = g.longs("zero_s", new long[] {0}, new long[0]);
-    String oneScalar = g.longs("one_s", new long[] {1}, new long[0]);
-    String total = g.node("Squeeze", new String[] {
-        g.node("Slice", new String[] {g.node("Shape", new String[] {mask}), one, g.longs("two", new long[] {2}, 1)}), zero});
-    String length = g.node("Squeeze", new String[] {
-        g.node("Slice", new String[] {g.node("Shape", new String[] {ids}), one, g.longs("two_b", new long[] {2}, 1)}), zero});
-    String keyIndex = g.node("Range", new String[] {zeroScalar, total, oneScalar});
-    String queryIndex = g.node("Range", new String[] {g.node("Sub", new String[] {total, length}), total, oneScalar});
-    String causal = g.node("LessOrEqual", new String[] {
-        g.node("Unsqueeze", new String[] {keyIndex, zero}),
-        g.node("Unsqueeze", new String[] {queryIndex, one})});
-    String padding = g.node("Unsqueeze", new String[] {
-        g.node("Cast", new String[] {mask}, attr("to", (long) ai.onnx.proto.OnnxMl.TensorProto.DataType.BOOL_VALUE)),
-        g.longs("axes_12", new long[] {1, 2}, 2)});
-    String allowed = g.node("And", new String[] {causal, padding});
-    return g.node("Where", new String[] {allowed, g.scalar(0f), g.scalar(-1e9f)});
   }
 
   private static String heads(OnnxGraphBuilder g, String x, String toHeads) {
