@@ -1,5 +1,6 @@
 package io.podium.app;
 
+import io.podium.bench.EngineBenchmarkCommand;
 import io.podium.bench.InferenceBenchmarkCommand;
 import io.podium.cli.Command;
 import io.podium.cli.CommandLine;
@@ -35,7 +36,7 @@ public final class Podium {
         new ScoreResponsesCommand(), new SnapshotCommand(), new LeaderboardCommand(),
         new ImportHarnessCommand(), new SubmitCommand(), new SubmissionsCommand(), new ClaimCommand(),
         new RunPipelineCommand(), new RequestsCommand(), new SqlCommand(),
-        new InferenceBenchmarkCommand());
+        new InferenceBenchmarkCommand(), new EngineBenchmarkCommand());
   }
 
   /** The command line over {@link #commands()}. */
