@@ -36,6 +36,25 @@ public final class StopSequences {
     return new Cut(s, stop);
   }
 
+  /**
+   * Tokens at the end of a generation to decode when checking whether the last token completed
+   * a stop sequence: the longest stop sequence's UTF-8 bytes, plus one token in which it may
+   * start mid-token, plus two for a tail whose first token decodes differently alone (a
+   * character cut in its bytes, a leading space a SentencePiece decoder drops). Every token
+   * decodes to at least one byte, so an occurrence ending at the last token lies inside; and
+   * generation stops at the same token as with the whole text decoded at every step, which is
+   * quadratic in the output's length. (The harness's stopping criterion, likewise, decodes only
+   * the stop sequence's own token count plus two: lm_eval/models/utils.py:237-246 at
+   * adding_all_changess, MultiTokenEOSCriteria.)
+   */
+  public static int lookbackTokens(List<String> until) {
+    int longest = 0;
+    for (String term : until) {
+      longest = Math.max(longest, term.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    }
+    return longest + 3;
+  }
+
   /** Whether generation can stop: some non-empty stop sequence occurs in {@code text}. */
   public static boolean reached(CharSequence text, List<String> until) {
     String s = text.toString();

@@ -181,6 +181,71 @@ class OnnxDecoderModelTest {
   }
 
   @Test
+  void inSessionScoresAreTheLogitsScoredInJava() throws Exception {
+    // The engine's log-probabilities and greedy flags come from the scoring head inside the
+    // session; here the export's own graph, untouched, gives the logits of context +
+    // continuation in one pass, and Java scores them as the engine did before (log-softmax in
+    // double, argmax first on ties).
+    Path dir = BuiltinModels.materialize("bigram-gpt", tmp);
+    byte[] before = java.nio.file.Files.readAllBytes(dir.resolve("model.onnx"));
+    ai.onnxruntime.OrtEnvironment env = ai.onnxruntime.OrtEnvironment.getEnvironment();
+    try (ai.onnxruntime.OrtSession plain = env.createSession(dir.resolve("model.onnx").toString())) {
+      for (LoglikelihoodRequest r : MIXED) {
+        LoglikelihoodResult result = bigram.loglikelihood(List.of(r)).get(0);
+        ContinuationSplitter.Split split = ContinuationSplitter.split(bigram.tokenizer(), r.context(), r.continuation());
+        int[] sequence = concat(split.context(), split.continuation());
+        float[][] logits = PlainDecoder.logits(env, plain, sequence);
+        int n = result.tokens();
+        boolean greedy = true;
+        for (int j = 0; j < n; j++) {
+          int position = sequence.length - n - 1 + j;
+          int token = sequence[position + 1];
+          double max = Double.NEGATIVE_INFINITY;
+          int argmax = 0;
+          for (int v = 0; v < logits[position].length; v++) {
+            if (logits[position][v] > max) {
+              max = logits[position][v];
+              argmax = v;
+            }
+          }
+          double sum = 0;
+          for (float l : logits[position]) {
+            sum += Math.exp(l - max);
+          }
+          assertEquals(logits[position][token] - max - Math.log(sum), result.tokenLogprobs()[j], 1e-5,
+              "request " + r + ", token " + j);
+          greedy &= argmax == token;
+        }
+        assertEquals(greedy, result.isGreedy(), "greedy flag of " + r);
+      }
+    }
+    assertTrue(java.util.Arrays.equals(before, java.nio.file.Files.readAllBytes(dir.resolve("model.onnx"))),
+        "the export on disk is left as it was");
+  }
+
+  private static int[] concat(int[] a, int[] b) {
+    int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
+  void aByteBudgetOfOneRowGivesTheSameResults() throws Exception {
+    // max_batch_bytes so small that every pass takes one row: the results do not change.
+    try (OnnxDecoderModel oneRow = new OnnxDecoderModel("builtin:tiny-gpt", BuiltinModels.materialize("tiny-gpt", tmp),
+        new OnnxDecoderModel.Options(32, 4096, true, null, 1, false, 1))) {
+      List<LoglikelihoodResult> small = oneRow.loglikelihood(MIXED);
+      List<LoglikelihoodResult> large = model.loglikelihood(MIXED);
+      for (int i = 0; i < MIXED.size(); i++) {
+        assertEquals(large.get(i).logprob(), small.get(i).logprob(), 1e-4, "request " + i);
+      }
+      List<GenerationRequest> prompts = List.of(new GenerationRequest("Hi", List.of(), 6),
+          new GenerationRequest("Once upon a time", List.of(), 6));
+      assertEquals(model.generate(prompts), oneRow.generate(prompts));
+    }
+  }
+
+  @Test
   void contextsLongerThanTheWindowAreTruncatedOnTheLeft() {
     String longContext = "word ".repeat(1000); // 5000 bytes > 2048 positions
     LoglikelihoodResult r = model.loglikelihood(List.of(new LoglikelihoodRequest(longContext, "end"))).get(0);

@@ -97,8 +97,12 @@ public final class BuiltinModels {
    * byte-level tokenizer and a Hugging Face config.json.
    */
   public static void writeLlama(Path dir, LlamaShape shape, GptWeights weights) throws IOException {
+    writeLlama(dir, shape, weights, shape.parameters() * (shape.float16() ? 2 : 4) > (64L << 20));
+  }
+
+  static void writeLlama(Path dir, LlamaShape shape, GptWeights weights, boolean externalData) throws IOException {
     OnnxGraphBuilder builder = new OnnxGraphBuilder("podium-llama");
-    if (shape.parameters() * (shape.float16() ? 2 : 4) > (64L << 20)) {
+    if (externalData) {
       builder.externalData(dir.resolve("model.onnx_data"));
     }
     Files.write(dir.resolve("model.onnx"), LlamaGraph.build(shape, weights, builder));

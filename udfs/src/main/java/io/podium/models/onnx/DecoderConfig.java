@@ -16,8 +16,9 @@ import java.nio.file.Path;
  *     recurrentgemma), else false. The harness then encodes with {@code add_special_tokens}, so
  *     a text that already starts with the BOS token (a Gemma chat template writes
  *     {@code {{ bos_token }}}) gets a second one, as it did on the leaderboard.
+ * @param shape the decoder's sizes, or null when config.json does not give them
  */
-public record DecoderConfig(int maxLength, int eosTokenId, boolean addBosToken) {
+public record DecoderConfig(int maxLength, int eosTokenId, boolean addBosToken, DecoderShape shape) {
 
   /** model_type values the harness adds a BOS token for. */
   static final java.util.Set<String> BOS_MODEL_TYPES = java.util.Set.of("gemma", "gemma2", "recurrentgemma");
@@ -36,7 +37,7 @@ public record DecoderConfig(int maxLength, int eosTokenId, boolean addBosToken) 
       throw new IOException(configJson + " has no eos_token_id; add it (the id of the end-of-text token)");
     }
     String modelType = c.path("model_type").asText("");
-    return new DecoderConfig(maxLength, eos.asInt(), BOS_MODEL_TYPES.contains(modelType));
+    return new DecoderConfig(maxLength, eos.asInt(), BOS_MODEL_TYPES.contains(modelType), DecoderShape.of(c));
   }
 
   private static int first(JsonNode c, int fallback, String... names) {

@@ -16,6 +16,9 @@ public final class OnnxBackend implements Backend {
   /** Tokens per forward pass at most (rows x padded length). */
   public static final String MAX_BATCH_TOKENS = "max_batch_tokens";
 
+  /** Bytes ONNX Runtime may hold for one pass, by the model's shape (e.g. 2147483648, 512m, 24g). */
+  public static final String MAX_BATCH_BYTES = "max_batch_bytes";
+
   @Override
   public String name() {
     return "onnx";
@@ -23,7 +26,8 @@ public final class OnnxBackend implements Backend {
 
   @Override
   public Map<String, String> defaultOptions() {
-    return Map.of(MAX_BATCH_TOKENS, Integer.toString(OnnxDecoderModel.DEFAULT_MAX_BATCH_TOKENS));
+    return Map.of(MAX_BATCH_TOKENS, Integer.toString(OnnxDecoderModel.DEFAULT_MAX_BATCH_TOKENS),
+        MAX_BATCH_BYTES, Long.toString(OnnxDecoderModel.DEFAULT_MAX_BATCH_BYTES));
   }
 
   @Override
@@ -66,7 +70,28 @@ public final class OnnxBackend implements Backend {
       throw new IllegalArgumentException("model " + spec.modelId() + ": option " + MAX_BATCH_TOKENS
           + " must be a positive integer, got '" + tokens + "'");
     }
+    String bytes = spec.option(MAX_BATCH_BYTES, Long.toString(OnnxDecoderModel.DEFAULT_MAX_BATCH_BYTES));
+    long maxBatchBytes = parseBytes(bytes);
+    if (maxBatchBytes < 1) {
+      throw new IllegalArgumentException("model " + spec.modelId() + ": option " + MAX_BATCH_BYTES
+          + " must be a positive number of bytes (e.g. 2147483648, 512m, 24g), got '" + bytes + "'");
+    }
     return new OnnxDecoderModel.Options(spec.batchSize(), maxBatchTokens, spec.prefixSharing(), cudaDevice, threads,
-        spec.allowCpu());
+        spec.allowCpu(), maxBatchBytes);
+  }
+
+  /** Bytes, with an optional k, m or g suffix (powers of 1,024); -1 when not a size. */
+  static long parseBytes(String text) {
+    String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+    long unit = 1;
+    if (!t.isEmpty() && "kmg".indexOf(t.charAt(t.length() - 1)) >= 0) {
+      unit = 1L << (10 * ("kmg".indexOf(t.charAt(t.length() - 1)) + 1));
+      t = t.substring(0, t.length() - 1);
+    }
+    try {
+      return Math.multiplyExact(Long.parseLong(t), unit);
+    } catch (NumberFormatException | ArithmeticException e) {
+      return -1;
+    }
   }
 }

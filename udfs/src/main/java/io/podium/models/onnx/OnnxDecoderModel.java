@@ -1,6 +1,7 @@
 package io.podium.models.onnx;
 
 import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -20,6 +21,9 @@ import io.podium.models.StopSequences;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.nio.ShortBuffer;
+import java.util.HashSet;
+import java.util.Set;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,6 +46,12 @@ import java.util.logging.Logger;
  *       mask and position ids keeping padding out of every result, so a request's result does
  *       not depend on what it is batched with.
  *   <li>Generation is greedy with the KV cache: each step feeds one token per sequence.
+ *   <li>Only what is needed leaves ONNX Runtime: the graph is loaded with a {@link ScoringHead}
+ *       (per position, the target token's log-probability and the argmax), so a pass returns
+ *       rows x length numbers, not rows x length x vocabulary logits; key/value caches stay
+ *       ONNX Runtime values between passes (rows of them are taken by {@link CacheRows}).
+ *   <li>A pass's rows are bounded by a {@link PassBudget}: rows, tokens, and the bytes ONNX
+ *       Runtime holds for it, from the model's shape.
  * </ul>
  */
 public final class OnnxDecoderModel implements LanguageModel {
@@ -55,6 +65,13 @@ public final class OnnxDecoderModel implements LanguageModel {
   public static final int DEFAULT_MAX_BATCH_TOKENS = 4096;
 
   /**
+   * Bytes ONNX Runtime may hold for one pass (caches, one layer's activations and attention
+   * scores, logits; see {@link DecoderShape#passBytes}): 2 GiB, within any executor's overhead
+   * memory. A GPU with room for more takes a larger {@code max_batch_bytes}.
+   */
+  public static final long DEFAULT_MAX_BATCH_BYTES = 2L << 30;
+
+  /**
    * Engine settings.
    *
    * @param cudaDevice the GPU to run on, or null for the CPU
@@ -62,9 +79,15 @@ public final class OnnxDecoderModel implements LanguageModel {
    *     for one caller per process; inside Spark tasks, use the task's cores)
    * @param allowCpu whether to run on the CPU when {@code cudaDevice} is given but the CUDA
    *     execution provider cannot be loaded; otherwise that is an error
+   * @param maxBatchBytes what ONNX Runtime may hold for one pass, by the model's shape
    */
   public record Options(int batchSize, int maxBatchTokens, boolean prefixSharing, Integer cudaDevice,
-      int intraOpThreads, boolean allowCpu) {
+      int intraOpThreads, boolean allowCpu, long maxBatchBytes) {
+    public Options(int batchSize, int maxBatchTokens, boolean prefixSharing, Integer cudaDevice, int intraOpThreads,
+        boolean allowCpu) {
+      this(batchSize, maxBatchTokens, prefixSharing, cudaDevice, intraOpThreads, allowCpu, DEFAULT_MAX_BATCH_BYTES);
+    }
+
     public Options(int batchSize, int maxBatchTokens, boolean prefixSharing, Integer cudaDevice, int intraOpThreads) {
       this(batchSize, maxBatchTokens, prefixSharing, cudaDevice, intraOpThreads, false);
     }
@@ -77,15 +100,19 @@ public final class OnnxDecoderModel implements LanguageModel {
   private final String name;
   private final OrtEnvironment env;
   private final OrtSession session;
+  private final CacheRows cacheRows;
   private final HfTokenizer tokenizer;
   private final Options options;
   private final String device;
   private final int layers;
-  private final int heads;
+  private final int kvHeads;
   private final int headDim;
-  private final int vocab;
+  private final boolean halfCache;
   private final int maxLength;
+  private final PassBudget budget;
   private final AtomicLong tokensForwarded = new AtomicLong();
+  private final AtomicLong stepTokens = new AtomicLong();
+  private final AtomicLong stepNanos = new AtomicLong();
 
   public OnnxDecoderModel(String name, Path folder, Options options) throws IOException {
     this.name = name;
@@ -116,14 +143,16 @@ public final class OnnxDecoderModel implements LanguageModel {
         }
       }
       this.device = dev;
-      this.session = env.createSession(folder.resolve("model.onnx").toString(), so);
+      // The export's graph with the scoring head, from memory; external data from the folder.
+      so.addConfigEntry("session.model_external_initializers_file_folder_path", folder.toString());
+      this.session = env.createSession(ScoringHead.attach(folder.resolve("model.onnx")), so);
       Map<String, NodeInfo> inputs = session.getInputInfo();
       int n = 0;
-      long[] kvShape = null;
+      TensorInfo kv = null;
       for (String input : inputs.keySet()) {
         if (input.startsWith("past_key_values.") && input.endsWith(".key")) {
           n++;
-          kvShape = ((TensorInfo) inputs.get(input).getInfo()).getShape();
+          kv = (TensorInfo) inputs.get(input).getInfo();
         }
       }
       for (String required : List.of("input_ids", "attention_mask", "position_ids")) {
@@ -136,17 +165,27 @@ public final class OnnxDecoderModel implements LanguageModel {
         throw new IOException(folder + "/model.onnx has no past_key_values inputs; export it with past"
             + " (Optimum --task text-generation-with-past)");
       }
+      long[] kvShape = kv.getShape();
       this.layers = n;
-      this.heads = (int) kvShape[1];
+      this.kvHeads = (int) kvShape[1];
       this.headDim = (int) kvShape[3];
-      this.vocab = (int) ((TensorInfo) session.getOutputInfo().get("logits").getInfo()).getShape()[2];
-      if (heads <= 0 || headDim <= 0) {
+      if (kvHeads <= 0 || headDim <= 0) {
         throw new IOException(folder + "/model.onnx: past_key_values need static head and head-size dimensions");
       }
+      this.halfCache = kv.type == OnnxJavaType.FLOAT16;
+      if (!halfCache && kv.type != OnnxJavaType.FLOAT) {
+        throw new IOException(folder + "/model.onnx: past_key_values are " + kv.type
+            + "; Podium reads float32 and float16 exports");
+      }
+      this.cacheRows = new CacheRows(env, layers, halfCache ? OnnxGraphBuilder.FLOAT16 : OnnxGraphBuilder.FLOAT,
+          kvHeads, headDim, so);
+      DecoderShape shape = config.shape() == null ? null
+          : config.shape().withCache(layers, kvHeads, headDim, halfCache ? 2 : 4);
+      this.budget = new PassBudget(options.batchSize(), options.maxBatchTokens(), options.maxBatchBytes(), shape);
     } catch (OrtException e) {
       throw new IOException("cannot load ONNX model " + name + " from " + folder + ": " + e.getMessage(), e);
     }
-    LOG.info(name + ": ONNX Runtime on " + device + " (" + layers + " layers, " + heads + " heads, window "
+    LOG.info(name + ": ONNX Runtime on " + device + " (" + layers + " layers, " + kvHeads + " key/value heads, window "
         + maxLength + ")");
   }
 
@@ -178,8 +217,23 @@ public final class OnnxDecoderModel implements LanguageModel {
     return tokensForwarded.get();
   }
 
+  /** Of those, the tokens fed one per row by generation steps on the cache (decoding), and their time. */
+  public long stepTokens() {
+    return stepTokens.get();
+  }
+
+  public long stepNanos() {
+    return stepNanos.get();
+  }
+
   // ------------------------------------------------------------------ log-likelihood
 
+  /**
+   * Scores each request's continuation. Requests sharing a context form a group: the context
+   * but its last token runs once (the prefix pass), then every continuation of it runs on that
+   * cache, fed its context's last token and all its own tokens but the last, each position
+   * scored for the next token: the harness's {@code (context + continuation)[:-1]}.
+   */
   @Override
   public List<LoglikelihoodResult> loglikelihood(List<LoglikelihoodRequest> requests) {
     Split[] splits = new Split[requests.size()];
@@ -204,11 +258,15 @@ public final class OnnxDecoderModel implements LanguageModel {
     LoglikelihoodResult[] results = new LoglikelihoodResult[splits.length];
     int start = 0;
     while (start < groups.size()) {
-      int end = start;
-      int longest = splits[groups.get(start).get(0)].context().length;
-      while (end < groups.size() && end - start < options.batchSize()
-          && (long) (end - start + 1) * longest <= Math.max(options.maxBatchTokens(), longest)) {
-        end++;
+      int longest = splits[groups.get(start).get(0)].context().length - 1;
+      int end = start + budget.rows(Math.max(1, longest), 0, groups.size() - start);
+      if (longest > 0) { // contexts of one token have no prefix pass: keep them apart
+        for (int g = start + 1; g < end; g++) {
+          if (splits[groups.get(g).get(0)].context().length == 1) {
+            end = g;
+            break;
+          }
+        }
       }
       scoreGroups(groups.subList(start, end), splits, results);
       start = end;
@@ -218,84 +276,61 @@ public final class OnnxDecoderModel implements LanguageModel {
 
   private void scoreGroups(List<List<Integer>> groups, Split[] splits, LoglikelihoodResult[] results) {
     int b = groups.size();
-    int[][] contexts = new int[b][];
+    int[][] prefixes = new int[b][];
     for (int g = 0; g < b; g++) {
-      contexts[g] = splits[groups.get(g).get(0)].context();
+      int[] context = splits[groups.get(g).get(0)].context();
+      prefixes[g] = Arrays.copyOf(context, context.length - 1);
     }
-    try (Forward prefix = forward(contexts, null, null)) {
-      int padded = prefix.length;
-      // Per request: log-probs of each continuation token; the first comes from the prefix pass.
-      float[][] tokenLogprobs = new float[splits.length][];
-      boolean[] greedy = new boolean[splits.length];
-      List<int[]> rest = new ArrayList<>(); // {request, group row}
-      for (int g = 0; g < b; g++) {
-        int last = contexts[g].length - 1;
-        for (int i : groups.get(g)) {
-          int[] cont = splits[i].continuation();
-          tokenLogprobs[i] = new float[cont.length];
-          greedy[i] = true;
-          score(prefix.logits, g, last, padded, cont[0], tokenLogprobs[i], 0, greedy, i);
-          if (cont.length > 1) {
-            rest.add(new int[] {i, g});
-          }
-        }
+    boolean hasPrefix = prefixes[0].length > 0;
+    List<int[]> rows = new ArrayList<>(); // {request, group row}
+    for (int g = 0; g < b; g++) {
+      for (int i : groups.get(g)) {
+        rows.add(new int[] {i, g});
       }
-      rest.sort(Comparator.comparingInt((int[] e) -> -splits[e[0]].continuation().length));
-      for (int s = 0; s < rest.size(); s += options.batchSize()) {
-        List<int[]> batch = rest.subList(s, Math.min(rest.size(), s + options.batchSize()));
-        int[][] inputs = new int[batch.size()][];
-        int[] rows = new int[batch.size()];
-        int[] contextLengths = new int[batch.size()];
-        for (int k = 0; k < batch.size(); k++) {
-          int[] cont = splits[batch.get(k)[0]].continuation();
-          inputs[k] = Arrays.copyOf(cont, cont.length - 1);
-          rows[k] = batch.get(k)[1];
-          contextLengths[k] = contexts[rows[k]].length;
+    }
+    rows.sort(Comparator.comparingInt((int[] e) -> -splits[e[0]].continuation().length));
+    try (Pass prefix = hasPrefix ? forward(prefixes, null, null, null, true) : null) {
+      int s = 0;
+      while (s < rows.size()) {
+        int longest = splits[rows.get(s)[0]].continuation().length;
+        int n = budget.rows(longest, prefix == null ? 0 : prefix.length, rows.size() - s);
+        List<int[]> batch = rows.subList(s, s + n);
+        int[][] inputs = new int[n][];
+        int[][] targets = new int[n][];
+        int[] which = new int[n];
+        int[] pastLengths = new int[n];
+        for (int k = 0; k < n; k++) {
+          Split split = splits[batch.get(k)[0]];
+          int[] context = split.context();
+          int[] cont = split.continuation();
+          inputs[k] = new int[cont.length];
+          inputs[k][0] = context[context.length - 1];
+          System.arraycopy(cont, 0, inputs[k], 1, cont.length - 1);
+          targets[k] = cont;
+          which[k] = batch.get(k)[1];
+          pastLengths[k] = context.length - 1;
         }
-        try (Forward next = forward(inputs, prefix.gather(rows), contextLengths)) {
-          for (int k = 0; k < batch.size(); k++) {
+        try (Cache past = prefix == null ? null : prefix.take(which);
+            Pass pass = forward(inputs, targets, past, pastLengths, false)) {
+          for (int k = 0; k < n; k++) {
             int i = batch.get(k)[0];
-            int[] cont = splits[i].continuation();
-            for (int j = 1; j < cont.length; j++) {
-              score(next.logits, k, j - 1, next.length, cont[j], tokenLogprobs[i], j, greedy, i);
+            int[] cont = targets[k];
+            float[] tokenLogprobs = new float[cont.length];
+            boolean greedy = true;
+            double sum = 0;
+            for (int j = 0; j < cont.length; j++) {
+              tokenLogprobs[j] = pass.logprob(k, j);
+              greedy &= pass.argmax(k, j) == cont[j];
+              sum += tokenLogprobs[j];
             }
+            results[i] = new LoglikelihoodResult(sum, greedy, cont.length, tokenLogprobs,
+                splits[i].context().length);
           }
         }
-      }
-      for (List<Integer> group : groups) {
-        for (int i : group) {
-          double sum = 0;
-          for (float lp : tokenLogprobs[i]) {
-            sum += lp;
-          }
-          results[i] = new LoglikelihoodResult(sum, greedy[i], tokenLogprobs[i].length, tokenLogprobs[i],
-              splits[i].context().length);
-        }
+        s += n;
       }
     } catch (OrtException e) {
       throw new IllegalStateException(name + ": inference failed: " + e.getMessage(), e);
-    }
-  }
-
-  /** Log-softmax at (row, position) for {@code token}; clears greedy[i] if it is not the argmax. */
-  private void score(float[] logits, int row, int position, int length, int token, float[] out, int j,
-      boolean[] greedy, int i) {
-    int base = (row * length + position) * vocab;
-    float max = Float.NEGATIVE_INFINITY;
-    int argmax = 0;
-    for (int v = 0; v < vocab; v++) {
-      if (logits[base + v] > max) {
-        max = logits[base + v];
-        argmax = v;
-      }
-    }
-    double sum = 0;
-    for (int v = 0; v < vocab; v++) {
-      sum += Math.exp(logits[base + v] - max);
-    }
-    out[j] = (float) (logits[base + token] - max - Math.log(sum));
-    if (argmax != token) {
-      greedy[i] = false;
     }
   }
 
@@ -319,11 +354,11 @@ public final class OnnxDecoderModel implements LanguageModel {
       // Sorted longest first: the first prompt sets the prefill's padded length (the prefill's
       // attention is the large one; each later step attends from one token).
       int longest = contexts[order[s]].length;
-      int e = s + 1;
-      while (e < order.length && e - s < options.batchSize()
-          && (long) (e - s + 1) * longest <= options.maxBatchTokens()) {
-        e++;
+      int maxNew = 0;
+      for (int k = s; k < order.length; k++) {
+        maxNew = Math.max(maxNew, requests.get(order[k]).maxGenToks());
       }
+      int e = s + budget.generationRows(longest, Math.min(maxNew, maxLength), order.length - s);
       List<Integer> batch = Arrays.asList(order).subList(s, e);
       try {
         generateBatch(batch, requests, contexts, results);
@@ -347,23 +382,19 @@ public final class OnnxDecoderModel implements LanguageModel {
     List<List<Integer>> generated = new ArrayList<>();
     boolean[] done = new boolean[b];
     String[] stop = new String[b];
+    int[] lookback = new int[b];
     for (int k = 0; k < b; k++) {
       generated.add(new ArrayList<>());
+      lookback[k] = StopSequences.lookbackTokens(requests.get(batch.get(k)).until());
     }
-    Forward current = forward(prompts, null, null);
-    int[] lengths = new int[b];
+    Pass current = forward(prompts, null, null, null, true);
     int[] lastPosition = new int[b];
-    for (int k = 0; k < b; k++) {
-      lengths[k] = current.length; // keys so far (padded prefix)
-      lastPosition[k] = prompts[k].length - 1;
-    }
     long[][] mask = new long[b][];
-    for (int k = 0; k < b; k++) {
-      mask[k] = new long[current.length];
-      Arrays.fill(mask[k], 0, prompts[k].length, 1);
-    }
     int[] positionOf = new int[b];
     for (int k = 0; k < b; k++) {
+      lastPosition[k] = prompts[k].length - 1;
+      mask[k] = new long[current.length];
+      Arrays.fill(mask[k], 0, prompts[k].length, 1);
       positionOf[k] = prompts[k].length;
     }
     try {
@@ -371,8 +402,7 @@ public final class OnnxDecoderModel implements LanguageModel {
         int[] next = new int[b];
         boolean anyActive = false;
         for (int k = 0; k < b; k++) {
-          int pos = step == 0 ? lastPosition[k] : 0;
-          next[k] = argmax(current.logits, k, pos, current.length);
+          next[k] = (int) current.argmax(k, step == 0 ? lastPosition[k] : 0);
           if (done[k]) {
             continue;
           }
@@ -382,13 +412,17 @@ public final class OnnxDecoderModel implements LanguageModel {
             stop[k] = "<eos>";
             continue;
           }
-          generated.get(k).add(next[k]);
-          String text = tokenizer.decode(generated.get(k).stream().mapToInt(Integer::intValue).toArray());
-          if (StopSequences.reached(text, r.until())) {
+          List<Integer> tokens = generated.get(k);
+          tokens.add(next[k]);
+          // Only the tail can hold a stop sequence that this token completed.
+          int from = Math.max(0, tokens.size() - lookback[k]);
+          String tail = tokenizer.decode(tokens.subList(from, tokens.size()).stream().mapToInt(Integer::intValue).toArray());
+          if (StopSequences.reached(tail, r.until())) {
             done[k] = true;
-            stop[k] = StopSequences.cut(text, r.until()).stop();
+            stop[k] = StopSequences.cut(tokenizer.decode(ids(tokens)), r.until()).stop();
           }
-          if (!done[k] && generated.get(k).size() >= r.maxGenToks()) {
+          // max_gen_toks, or the window's end (only reachable when max_gen_toks exceeds the window)
+          if (!done[k] && (tokens.size() >= r.maxGenToks() || positionOf[k] + 1 >= maxLength)) {
             done[k] = true;
             stop[k] = "max_gen_toks";
           }
@@ -400,15 +434,13 @@ public final class OnnxDecoderModel implements LanguageModel {
         // One more token per sequence, on the cache. A finished row still takes a slot (the
         // batch moves together) but is masked out and keeps its last position, so that it can
         // never run past the window while a longer row goes on.
+        int[] feedPositions = new int[b];
         for (int k = 0; k < b; k++) {
           mask[k] = Arrays.copyOf(mask[k], mask[k].length + 1);
           mask[k][mask[k].length - 1] = done[k] ? 0 : 1;
-        }
-        int[] feedPositions = new int[b];
-        for (int k = 0; k < b; k++) {
           feedPositions[k] = done[k] ? positionOf[k] - 1 : positionOf[k];
         }
-        Forward following = current.step(next, feedPositions, mask);
+        Pass following = step(next, feedPositions, mask, current);
         current.close();
         current = following;
         for (int k = 0; k < b; k++) {
@@ -421,32 +453,26 @@ public final class OnnxDecoderModel implements LanguageModel {
       current.close();
     }
     for (int k = 0; k < b; k++) {
-      int[] ids = generated.get(k).stream().mapToInt(Integer::intValue).toArray();
+      int[] ids = ids(generated.get(k));
       String text = StopSequences.cut(tokenizer.decode(ids), requests.get(batch.get(k)).until()).text();
       results[batch.get(k)] = new GenerationResult(text, ids.length, stop[k] == null ? "max_gen_toks" : stop[k],
           prompts[k].length);
     }
   }
 
-  private int argmax(float[] logits, int row, int position, int length) {
-    int base = (row * length + position) * vocab;
-    int best = 0;
-    for (int v = 1; v < vocab; v++) {
-      if (logits[base + v] > logits[base + best]) {
-        best = v;
-      }
-    }
-    return best;
+  private static int[] ids(List<Integer> tokens) {
+    return tokens.stream().mapToInt(Integer::intValue).toArray();
   }
 
   // ------------------------------------------------------------------ forward passes
 
   /**
-   * One forward pass over right-padded token rows. With {@code past} (already laid out as
-   * [rows, heads, pastLength, headDim] per layer), row k continues a context of
-   * {@code contextLengths[k]} real tokens among pastLength cached positions.
+   * One forward pass over right-padded token rows, each position scored for the token of
+   * {@code targets} at it (null: none needed). With {@code past}, row k continues
+   * {@code pastLengths[k]} real tokens among the cache's positions.
    */
-  private Forward forward(int[][] rows, Past past, int[] contextLengths) throws OrtException {
+  private Pass forward(int[][] rows, int[][] targets, Cache past, int[] pastLengths, boolean keepCache)
+      throws OrtException {
     int b = rows.length;
     int t = 0;
     for (int[] r : rows) {
@@ -454,113 +480,138 @@ public final class OnnxDecoderModel implements LanguageModel {
     }
     int pastLength = past == null ? 0 : past.length;
     long[] ids = new long[b * t];
+    long[] targetIds = new long[b * t];
     long[] positions = new long[b * t];
     long[] mask = new long[b * (pastLength + t)];
     for (int k = 0; k < b; k++) {
-      int offset = contextLengths == null ? 0 : contextLengths[k];
-      if (past != null) {
-        Arrays.fill(mask, k * (pastLength + t), k * (pastLength + t) + offset, 1);
-      }
+      int offset = pastLengths == null ? 0 : pastLengths[k];
+      Arrays.fill(mask, k * (pastLength + t), k * (pastLength + t) + offset, 1);
       for (int j = 0; j < rows[k].length; j++) {
         ids[k * t + j] = rows[k][j];
+        targetIds[k * t + j] = targets == null ? 0 : targets[k][j];
         positions[k * t + j] = offset + j;
         mask[k * (pastLength + t) + pastLength + j] = 1;
       }
     }
     tokensForwarded.addAndGet(Arrays.stream(rows).mapToLong(r -> r.length).sum());
+    return run(b, t, ids, targetIds, positions, mask, past, keepCache);
+  }
+
+  /** The next generation step: one token per row, on {@code previous}'s cache (no copy). */
+  private Pass step(int[] tokens, int[] positions, long[][] mask, Pass previous) throws OrtException {
+    int b = tokens.length;
+    long[] ids = new long[b];
+    long[] pos = new long[b];
+    int total = mask[0].length;
+    long[] flatMask = new long[b * total];
+    for (int k = 0; k < b; k++) {
+      ids[k] = tokens[k];
+      pos[k] = positions[k];
+      System.arraycopy(mask[k], 0, flatMask, k * total, total);
+    }
+    tokensForwarded.addAndGet(b);
+    long start = System.nanoTime();
+    Pass pass = run(b, 1, ids, new long[b], pos, flatMask, previous.cache(), true);
+    stepNanos.addAndGet(System.nanoTime() - start);
+    stepTokens.addAndGet(b);
+    return pass;
+  }
+
+  private Pass run(int b, int t, long[] ids, long[] targets, long[] positions, long[] mask, Cache past,
+      boolean keepCache) throws OrtException {
+    int pastLength = past == null ? 0 : past.length;
     Map<String, OnnxTensor> inputs = new HashMap<>();
+    List<OnnxTensor> created = new ArrayList<>();
     try {
-      inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(ids), new long[] {b, t}));
-      inputs.put("position_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(positions), new long[] {b, t}));
-      inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), new long[] {b, pastLength + t}));
+      created.add(put(inputs, "input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(ids), new long[] {b, t})));
+      created.add(put(inputs, ScoringHead.TARGETS,
+          OnnxTensor.createTensor(env, LongBuffer.wrap(targets), new long[] {b, t})));
+      created.add(put(inputs, "position_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(positions), new long[] {b, t})));
+      created.add(put(inputs, "attention_mask",
+          OnnxTensor.createTensor(env, LongBuffer.wrap(mask), new long[] {b, pastLength + t})));
+      long[] emptyShape = {b, kvHeads, 0, headDim};
       for (int l = 0; l < layers; l++) {
-        long[] shape = {b, heads, pastLength, headDim};
-        inputs.put("past_key_values." + l + ".key", OnnxTensor.createTensor(env,
-            FloatBuffer.wrap(past == null ? new float[0] : past.keys[l]), shape));
-        inputs.put("past_key_values." + l + ".value", OnnxTensor.createTensor(env,
-            FloatBuffer.wrap(past == null ? new float[0] : past.values[l]), shape));
+        for (String kind : KINDS) {
+          OnnxTensor value = past != null ? past.tensor(l, kind)
+              : halfCache ? OnnxTensor.createTensor(env, ShortBuffer.allocate(0), emptyShape, OnnxJavaType.FLOAT16)
+              : OnnxTensor.createTensor(env, FloatBuffer.allocate(0), emptyShape);
+          if (past == null) {
+            created.add(value);
+          }
+          inputs.put("past_key_values." + l + "." + kind, value);
+        }
       }
-      return new Forward(session.run(inputs), b, t);
+      Set<String> wanted = new HashSet<>(List.of(ScoringHead.LOGPROBS, ScoringHead.ARGMAX));
+      if (keepCache) {
+        for (int l = 0; l < layers; l++) {
+          for (String kind : KINDS) {
+            wanted.add("present." + l + "." + kind);
+          }
+        }
+      }
+      return new Pass(session.run(inputs, wanted), b, t, pastLength + t);
     } finally {
-      inputs.values().forEach(OnnxTensor::close);
+      created.forEach(OnnxTensor::close);
     }
   }
 
-  /** Cached keys and values for a batch: per layer, [rows, heads, length, headDim] row-major. */
-  private record Past(float[][] keys, float[][] values, int length) {}
+  private static OnnxTensor put(Map<String, OnnxTensor> inputs, String name, OnnxTensor tensor) {
+    inputs.put(name, tensor);
+    return tensor;
+  }
 
-  /** The outputs of one pass; holds ONNX Runtime memory until closed. */
-  private final class Forward implements AutoCloseable {
+  private static final String[] KINDS = {"key", "value"};
+
+  /** Key/value caches held by ONNX Runtime: per layer, [rows, kvHeads, length, headDim]. */
+  private record Cache(OrtSession.Result result, String prefix, int length, boolean owned) implements AutoCloseable {
+    OnnxTensor tensor(int layer, String kind) {
+      return (OnnxTensor) result.get(prefix + layer + "." + kind).orElseThrow();
+    }
+
+    @Override
+    public void close() {
+      if (owned) {
+        result.close();
+      }
+    }
+  }
+
+  /** The outputs of one pass: the scored positions in the JVM, the caches in ONNX Runtime until closed. */
+  private final class Pass implements AutoCloseable {
     final OrtSession.Result result;
-    final float[] logits;
-    final int rows;
+    final float[] logprobs;
+    final long[] argmax;
     final int length;
+    final int cacheLength;
 
-    Forward(OrtSession.Result result, int rows, int length) throws OrtException {
+    Pass(OrtSession.Result result, int rows, int length, int cacheLength) throws OrtException {
       this.result = result;
-      this.rows = rows;
       this.length = length;
-      FloatBuffer buffer = ((OnnxTensor) result.get("logits").orElseThrow()).getFloatBuffer();
-      this.logits = new float[buffer.remaining()];
-      buffer.get(logits);
+      this.cacheLength = cacheLength;
+      FloatBuffer scores = ((OnnxTensor) result.get(ScoringHead.LOGPROBS).orElseThrow()).getFloatBuffer();
+      this.logprobs = new float[rows * length];
+      scores.get(logprobs);
+      LongBuffer best = ((OnnxTensor) result.get(ScoringHead.ARGMAX).orElseThrow()).getLongBuffer();
+      this.argmax = new long[rows * length];
+      best.get(argmax);
     }
 
-    OnnxTensor present(int layer, String kind) {
-      return (OnnxTensor) result.get("present." + layer + "." + kind).orElseThrow();
+    float logprob(int row, int position) {
+      return logprobs[row * length + position];
     }
 
-    /** The cache rows of the given batch rows (a row may be taken several times). */
-    Past gather(int[] which) {
-      int total = length; // present covers past (0 here) + this pass
-      int slab = heads * total * headDim;
-      float[][] keys = new float[layers][];
-      float[][] values = new float[layers][];
-      for (int l = 0; l < layers; l++) {
-        FloatBuffer k = present(l, "key").getFloatBuffer();
-        FloatBuffer v = present(l, "value").getFloatBuffer();
-        keys[l] = new float[which.length * slab];
-        values[l] = new float[which.length * slab];
-        for (int n = 0; n < which.length; n++) {
-          k.position(which[n] * slab);
-          k.get(keys[l], n * slab, slab);
-          v.position(which[n] * slab);
-          v.get(values[l], n * slab, slab);
-        }
-      }
-      return new Past(keys, values, total);
+    long argmax(int row, int position) {
+      return argmax[row * length + position];
     }
 
-    /** The next generation step: one token per row, on this pass's cache (no copy). */
-    Forward step(int[] tokens, int[] positions, long[][] mask) throws OrtException {
-      int b = tokens.length;
-      long[] ids = new long[b];
-      long[] pos = new long[b];
-      int total = mask[0].length;
-      long[] flatMask = new long[b * total];
-      for (int k = 0; k < b; k++) {
-        ids[k] = tokens[k];
-        pos[k] = positions[k];
-        System.arraycopy(mask[k], 0, flatMask, k * total, total);
-      }
-      tokensForwarded.addAndGet(b);
-      Map<String, OnnxTensor> inputs = new HashMap<>();
-      List<OnnxTensor> created = new ArrayList<>();
-      try {
-        OnnxTensor idsTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), new long[] {b, 1});
-        OnnxTensor posTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(pos), new long[] {b, 1});
-        OnnxTensor maskTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(flatMask), new long[] {b, total});
-        created.addAll(List.of(idsTensor, posTensor, maskTensor));
-        inputs.put("input_ids", idsTensor);
-        inputs.put("position_ids", posTensor);
-        inputs.put("attention_mask", maskTensor);
-        for (int l = 0; l < layers; l++) {
-          inputs.put("past_key_values." + l + ".key", present(l, "key"));
-          inputs.put("past_key_values." + l + ".value", present(l, "value"));
-        }
-        return new Forward(session.run(inputs), b, 1);
-      } finally {
-        created.forEach(OnnxTensor::close);
-      }
+    /** This pass's caches, as the next pass's past (still owned by this pass). */
+    Cache cache() {
+      return new Cache(result, "present.", cacheLength, false);
+    }
+
+    /** The cache rows of the given batch rows (a row may be taken several times), in ONNX Runtime. */
+    Cache take(int[] which) throws OrtException {
+      return new Cache(cacheRows.take(result, which), CacheRows.OUTPUT_PREFIX, cacheLength, true);
     }
 
     @Override
@@ -577,6 +628,7 @@ public final class OnnxDecoderModel implements LanguageModel {
   @Override
   public void close() {
     try {
+      cacheRows.close();
       session.close();
     } catch (OrtException e) {
       LOG.warning(name + ": " + e.getMessage());

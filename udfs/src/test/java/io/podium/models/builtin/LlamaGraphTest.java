@@ -113,6 +113,35 @@ class LlamaGraphTest {
     }
   }
 
+  @ParameterizedTest(name = "float16={0}")
+  @ValueSource(booleans = {false, true})
+  void anExportWithExternalDataScoresAsTheEmbeddedOneAndBatchingChangesNothing(boolean half) throws Exception {
+    LlamaShape shape = BuiltinModels.TINY_LLAMA.withFloat16(half);
+    Path embedded = java.nio.file.Files.createDirectories(tmp.resolve("embedded-" + half));
+    Path external = java.nio.file.Files.createDirectories(tmp.resolve("external-" + half));
+    BuiltinModels.writeLlama(embedded, shape, RANDOM, false);
+    BuiltinModels.writeLlama(external, shape, RANDOM, true);
+    assertTrue(java.nio.file.Files.size(external.resolve("model.onnx_data")) > java.nio.file.Files.size(external.resolve("model.onnx")));
+    List<LoglikelihoodRequest> requests = List.of(
+        new LoglikelihoodRequest("The capital of France is", " Paris"),
+        new LoglikelihoodRequest("The capital of France is", " a city on the Seine"),
+        new LoglikelihoodRequest("2 + 2 =", " 4"));
+    try (OnnxDecoderModel a = new OnnxDecoderModel("a", embedded, OnnxDecoderModel.Options.defaults());
+        OnnxDecoderModel b = new OnnxDecoderModel("b", external, OnnxDecoderModel.Options.defaults())) {
+      List<LoglikelihoodResult> batched = a.loglikelihood(requests);
+      List<LoglikelihoodResult> fromExternal = b.loglikelihood(requests);
+      for (int i = 0; i < requests.size(); i++) {
+        LoglikelihoodResult alone = a.loglikelihood(List.of(requests.get(i))).get(0);
+        assertEquals(batched.get(i).logprob(), fromExternal.get(i).logprob(), 0.0, "request " + i);
+        assertEquals(alone.logprob(), batched.get(i).logprob(), half ? 2e-3 : 1e-4, "request " + i + " alone");
+      }
+      List<io.podium.models.GenerationRequest> prompts = List.of(
+          new io.podium.models.GenerationRequest("Once upon a time", List.of(), 8),
+          new io.podium.models.GenerationRequest("Hi", List.of(), 8));
+      assertEquals(a.generate(prompts.subList(1, 2)).get(0), a.generate(prompts).get(1));
+    }
+  }
+
   /**
    * Runs the graph over {@code tokens} from position 0, or, with {@code split > 0}, over the
    * first {@code split} tokens and then over the rest on the returned cache; the logits of the
