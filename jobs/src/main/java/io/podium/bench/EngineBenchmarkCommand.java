@@ -47,17 +47,19 @@ public final class EngineBenchmarkCommand implements Command {
 
   @Override
   public String usage() {
-    return "--model builtin:NAME|ONNX-FOLDER [--docs N] [--requests N] [--max-gen-toks N] [--threads N]";
+    return "--model builtin:NAME|ONNX-FOLDER [--benchmarks LIST] [--docs N] [--requests N] [--max-gen-toks N] [--threads N] [--max-batch-tokens N]";
   }
 
   @Override
   public List<Option> options() {
     return List.of(
         Option.value("model", "SPEC", "a built-in ONNX model (e.g. builtin:qwen2.5-0.5b-shape) or an ONNX folder"),
+        Option.repeated("benchmarks", "LIST", "benchmarks in the slice (default all)"),
         Option.value("docs", "N", "documents per subtask in the slice (default 2)"),
         Option.value("requests", "N", "at most N requests per benchmark, the first (default all of the documents')"),
         Option.value("max-gen-toks", "N", "generation limit per request, at most the task's (default 32)"),
-        Option.value("threads", "N", "ONNX Runtime threads (default: every core)"));
+        Option.value("threads", "N", "ONNX Runtime threads (default: every core)"),
+        Option.value("max-batch-tokens", "N", "rows x length per pass at most (default the engine's, 4096)"));
   }
 
   @Override
@@ -77,8 +79,12 @@ public final class EngineBenchmarkCommand implements Command {
     SparkSession spark = context.spark();
     PrintStream out = context.out();
 
-    List<Row> slice = spark.table(Warehouse.qualified(Tables.REQUESTS))
-        .where(col("doc_id").lt(docs))
+    org.apache.spark.sql.Dataset<Row> requests = spark.table(Warehouse.qualified(Tables.REQUESTS));
+    List<String> benchmarks = args.getList("benchmarks");
+    if (!benchmarks.isEmpty()) {
+      requests = requests.where(col("benchmark").isin(benchmarks.toArray()));
+    }
+    List<Row> slice = requests.where(col("doc_id").lt(docs))
         .orderBy("benchmark", "subtask", "doc_id", "request_index").collectAsList();
     List<LoglikelihoodRequest> scored = new ArrayList<>();
     List<GenerationRequest> generated = new ArrayList<>();
@@ -104,7 +110,7 @@ public final class EngineBenchmarkCommand implements Command {
     DecoderShape shape = DecoderShape.of(new com.fasterxml.jackson.databind.ObjectMapper()
         .readTree(folder.resolve("config.json").toFile()));
     OnnxDecoderModel.Options options = new OnnxDecoderModel.Options(spec.batchSize(),
-        OnnxDecoderModel.DEFAULT_MAX_BATCH_TOKENS, true, null, threads);
+        args.getInt("max-batch-tokens", OnnxDecoderModel.DEFAULT_MAX_BATCH_TOKENS), true, null, threads);
     double peak = MatmulPeak.measure(threads, shape);
     out.printf("matrix-multiply peak of this machine (ONNX Runtime MatMul, float32, %s threads): %.1f GFLOP/s%n",
         threads == 0 ? "all" : threads, peak / 1e9);
@@ -130,22 +136,37 @@ public final class EngineBenchmarkCommand implements Command {
           ResidentMemory.format(ResidentMemory.peak()));
 
       ResidentMemory.resetPeak();
-      before = engine.tokensForwarded();
-      start = System.nanoTime();
-      long newTokens = 0;
-      long prompts = 0;
-      for (int s = 0; s < generated.size(); s += 64) {
-        for (GenerationResult g : engine.generate(generated.subList(s, Math.min(generated.size(), s + 64)))) {
-          newTokens += g.tokens();
-          prompts += g.contextTokens();
-        }
-      }
-      seconds = (System.nanoTime() - start) / 1e9;
-      out.printf("generation: %d prompt tokens, %d generated in %.1f s: %.1f generated tok/s (%d forwarded),"
-          + " peak resident %s%n", prompts, newTokens, seconds, newTokens / seconds, engine.tokensForwarded() - before,
+      long steps = engine.stepTokens();
+      long stepNanos = engine.stepNanos();
+      Generated g = generate(engine, generated, maxGen);
+      double decodeSeconds = (engine.stepNanos() - stepNanos) / 1e9;
+      out.printf("generation: %d prompts, %d prompt tokens, %d tokens generated in %.1f s; decoding steps %.2f s"
+          + " (%d rows x steps): %.1f generated tok/s, the rest (prefill) %.1f prompt tok/s; peak resident %s%n",
+          generated.size(), g.promptTokens(), g.newTokens(), g.seconds(), decodeSeconds, engine.stepTokens() - steps,
+          g.newTokens() / decodeSeconds, g.promptTokens() / (g.seconds() - decodeSeconds),
           ResidentMemory.format(ResidentMemory.peak()));
     }
+    out.printf("matrix-multiply peak measured again after the run: %.1f GFLOP/s%n", MatmulPeak.measure(threads, shape) / 1e9);
     return 0;
+  }
+
+  private record Generated(long promptTokens, long newTokens, double seconds) {}
+
+  private static Generated generate(OnnxDecoderModel engine, List<GenerationRequest> requests, int maxGen) {
+    long start = System.nanoTime();
+    long prompts = 0;
+    long newTokens = 0;
+    for (int s = 0; s < requests.size(); s += 64) {
+      List<GenerationRequest> batch = new ArrayList<>();
+      for (GenerationRequest r : requests.subList(s, Math.min(requests.size(), s + 64))) {
+        batch.add(new GenerationRequest(r.context(), r.until(), Math.min(maxGen, r.maxGenToks())));
+      }
+      for (GenerationResult g : engine.generate(batch)) {
+        prompts += g.contextTokens();
+        newTokens += g.tokens();
+      }
+    }
+    return new Generated(prompts, newTokens, (System.nanoTime() - start) / 1e9);
   }
 
   /**

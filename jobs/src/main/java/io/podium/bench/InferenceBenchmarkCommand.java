@@ -158,8 +158,8 @@ public final class InferenceBenchmarkCommand implements Command {
 
   /**
    * Tokens forwarded over the whole request set, with the model's tokenizer: with prefix
-   * sharing each document's context once plus each continuation but its last token; without,
-   * each request's context and continuation.
+   * sharing each document's context but its last token once, then each continuation after
+   * that last token; without, each request's context and continuation but the last token.
    */
   private static void prefixSharing(Dataset<Row> all, OnnxDecoderModel engine, PrintStream out) {
     long requests = 0;
@@ -176,9 +176,9 @@ public final class InferenceBenchmarkCommand implements Command {
       int cont = split.continuation().length;
       requests++;
       separate += ctx + cont - 1;
-      shared += cont - 1;
+      shared += cont;
       if (seen.add(r.getString(0) + "/" + r.getString(1) + "/" + r.getInt(2) + "/" + ctx)) {
-        shared += ctx;
+        shared += ctx - 1;
       }
     }
     out.printf("prefix sharing over %d loglikelihood requests: %d tokens forwarded with sharing, %d scoring each"

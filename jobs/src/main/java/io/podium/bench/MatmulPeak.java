@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * This machine's float32 matrix-multiply rate through ONNX Runtime: one MatMul of a model's
- * largest weight shape (hidden x intermediate) over 1,024 tokens, best of several runs. The
- * ceiling a forward pass's FLOP rate is compared with.
+ * largest weight shape (hidden x intermediate) over 1,024 tokens, best of 30 runs. The ceiling
+ * a forward pass's FLOP rate is compared with; measured before and after the run, since a busy
+ * machine (a build, the JIT) lowers it.
  */
 final class MatmulPeak {
 
@@ -38,7 +39,7 @@ final class MatmulPeak {
     double best = 0;
     try (OrtSession session = env.createSession(g.build(), options);
         OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {m, k})) {
-      for (int run = 0; run < 8; run++) {
+      for (int run = 0; run < 30; run++) {
         long start = System.nanoTime();
         try (OrtSession.Result r = session.run(Map.of("x", tensor))) {
           double seconds = (System.nanoTime() - start) / 1e9;
