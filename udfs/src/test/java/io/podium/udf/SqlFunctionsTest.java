@@ -25,7 +25,14 @@ class SqlFunctionsTest {
     String[] continuations = {" Paris", " 4", " y", " 2", " z"};
     Double[] batch = f.evaluate(models, contexts, continuations);
     for (int row = 0; row < models.length; row++) {
-      assertEquals(f.call(models[row], contexts[row], continuations[row]), batch[row], "row " + row);
+      Double alone = f.call(models[row], contexts[row], continuations[row]);
+      if (alone == null) {
+        assertNull(batch[row], "row " + row);
+      } else {
+        // batched rows are padded to their neighbours: equal to float rounding, as the engine's
+        // batch-invariance tests require (1e-4 there)
+        assertEquals(alone, batch[row], 1e-5, "row " + row);
+      }
     }
     assertNotNull(batch[0]);
     assertNotEquals(batch[0], batch[3]);

@@ -289,7 +289,7 @@ public final class OnnxDecoderModel implements LanguageModel {
       }
     }
     rows.sort(Comparator.comparingInt((int[] e) -> -splits[e[0]].continuation().length));
-    try (Pass prefix = hasPrefix ? forward(prefixes, null, null, null, true) : null) {
+    try (Pass prefix = hasPrefix ? prefill(prefixes) : null) {
       int s = 0;
       while (s < rows.size()) {
         int longest = splits[rows.get(s)[0]].continuation().length;
@@ -387,13 +387,13 @@ public final class OnnxDecoderModel implements LanguageModel {
       generated.add(new ArrayList<>());
       lookback[k] = StopSequences.lookbackTokens(requests.get(batch.get(k)).until());
     }
-    Pass current = forward(prompts, null, null, null, true);
+    Pass current = prefill(prompts);
     int[] lastPosition = new int[b];
     long[][] mask = new long[b][];
     int[] positionOf = new int[b];
     for (int k = 0; k < b; k++) {
-      lastPosition[k] = prompts[k].length - 1;
-      mask[k] = new long[current.length];
+      lastPosition[k] = prompts[k].length - 1 - current.offset;
+      mask[k] = new long[current.cacheLength];
       Arrays.fill(mask[k], 0, prompts[k].length, 1);
       positionOf[k] = prompts[k].length;
     }
@@ -467,11 +467,53 @@ public final class OnnxDecoderModel implements LanguageModel {
   // ------------------------------------------------------------------ forward passes
 
   /**
+   * The pass that fills the caches for {@code rows} from position 0. A single row whose pass
+   * would exceed the byte budget (a long context with a large vocabulary: 5,700 tokens of
+   * Qwen2.5 logits alone are 3.5 GB) runs in chunks, each on the cache of the ones before
+   * (chunked prefill: the same keys and values, bounded memory). The returned pass scores the
+   * last chunk only ({@link Pass#offset}); several rows always fit in one pass, since the
+   * budget gives more than one row only when they fit.
+   */
+  private Pass prefill(int[][] rows) throws OrtException {
+    int t = 0;
+    for (int[] r : rows) {
+      t = Math.max(t, r.length);
+    }
+    int chunk = rows.length == 1 ? budget.chunk(t) : t;
+    if (chunk >= t) {
+      return forward(rows, null, null, null, true);
+    }
+    int[] row = rows[0];
+    Pass pass = null;
+    try {
+      for (int from = 0; from < t; from += chunk) {
+        int[][] piece = {Arrays.copyOfRange(row, from, Math.min(t, from + chunk))};
+        Pass next = forward(piece, null, pass == null ? null : pass.cache(), new int[] {from}, true, from);
+        if (pass != null) {
+          pass.close();
+        }
+        pass = next;
+      }
+      return pass;
+    } catch (OrtException | RuntimeException e) {
+      if (pass != null) {
+        pass.close();
+      }
+      throw e;
+    }
+  }
+
+  /**
    * One forward pass over right-padded token rows, each position scored for the token of
    * {@code targets} at it (null: none needed). With {@code past}, row k continues
    * {@code pastLengths[k]} real tokens among the cache's positions.
    */
   private Pass forward(int[][] rows, int[][] targets, Cache past, int[] pastLengths, boolean keepCache)
+      throws OrtException {
+    return forward(rows, targets, past, pastLengths, keepCache, 0);
+  }
+
+  private Pass forward(int[][] rows, int[][] targets, Cache past, int[] pastLengths, boolean keepCache, int offset)
       throws OrtException {
     int b = rows.length;
     int t = 0;
@@ -484,17 +526,17 @@ public final class OnnxDecoderModel implements LanguageModel {
     long[] positions = new long[b * t];
     long[] mask = new long[b * (pastLength + t)];
     for (int k = 0; k < b; k++) {
-      int offset = pastLengths == null ? 0 : pastLengths[k];
-      Arrays.fill(mask, k * (pastLength + t), k * (pastLength + t) + offset, 1);
+      int cached = pastLengths == null ? 0 : pastLengths[k];
+      Arrays.fill(mask, k * (pastLength + t), k * (pastLength + t) + cached, 1);
       for (int j = 0; j < rows[k].length; j++) {
         ids[k * t + j] = rows[k][j];
         targetIds[k * t + j] = targets == null ? 0 : targets[k][j];
-        positions[k * t + j] = offset + j;
+        positions[k * t + j] = cached + j;
         mask[k * (pastLength + t) + pastLength + j] = 1;
       }
     }
     tokensForwarded.addAndGet(Arrays.stream(rows).mapToLong(r -> r.length).sum());
-    return run(b, t, ids, targetIds, positions, mask, past, keepCache);
+    return run(b, t, ids, targetIds, positions, mask, past, keepCache, offset);
   }
 
   /** The next generation step: one token per row, on {@code previous}'s cache (no copy). */
@@ -511,14 +553,14 @@ public final class OnnxDecoderModel implements LanguageModel {
     }
     tokensForwarded.addAndGet(b);
     long start = System.nanoTime();
-    Pass pass = run(b, 1, ids, new long[b], pos, flatMask, previous.cache(), true);
+    Pass pass = run(b, 1, ids, new long[b], pos, flatMask, previous.cache(), true, 0);
     stepNanos.addAndGet(System.nanoTime() - start);
     stepTokens.addAndGet(b);
     return pass;
   }
 
   private Pass run(int b, int t, long[] ids, long[] targets, long[] positions, long[] mask, Cache past,
-      boolean keepCache) throws OrtException {
+      boolean keepCache, int offset) throws OrtException {
     int pastLength = past == null ? 0 : past.length;
     Map<String, OnnxTensor> inputs = new HashMap<>();
     List<OnnxTensor> created = new ArrayList<>();
@@ -549,7 +591,7 @@ public final class OnnxDecoderModel implements LanguageModel {
           }
         }
       }
-      return new Pass(session.run(inputs, wanted), b, t, pastLength + t);
+      return new Pass(session.run(inputs, wanted), b, t, pastLength + t, offset);
     } finally {
       created.forEach(OnnxTensor::close);
     }
@@ -583,11 +625,14 @@ public final class OnnxDecoderModel implements LanguageModel {
     final long[] argmax;
     final int length;
     final int cacheLength;
+    /** Position of this pass's first token in its rows (after earlier chunks of a prefill). */
+    final int offset;
 
-    Pass(OrtSession.Result result, int rows, int length, int cacheLength) throws OrtException {
+    Pass(OrtSession.Result result, int rows, int length, int cacheLength, int offset) throws OrtException {
       this.result = result;
       this.length = length;
       this.cacheLength = cacheLength;
+      this.offset = offset;
       FloatBuffer scores = ((OnnxTensor) result.get(ScoringHead.LOGPROBS).orElseThrow()).getFloatBuffer();
       this.logprobs = new float[rows * length];
       scores.get(logprobs);

@@ -4,7 +4,8 @@ package io.podium.models.onnx;
  * How many rows a forward pass may take: at most {@code maxRows}, at most {@code maxTokens}
  * rows x length, and, when the model's shape is known, at most {@code maxBytes} of what ONNX
  * Runtime holds for the pass ({@link DecoderShape#passBytes}). A single row always runs: a
- * request is never refused for its length (it was truncated to the window before).
+ * request is never refused for its length (it was truncated to the window before); a prefill
+ * too large for the bytes runs in chunks ({@link #chunk}).
  */
 public record PassBudget(int maxRows, int maxTokens, long maxBytes, DecoderShape shape) {
 
@@ -27,6 +28,21 @@ public record PassBudget(int maxRows, int maxTokens, long maxBytes, DecoderShape
       rows++;
     }
     return rows;
+  }
+
+  /**
+   * Tokens per chunk for a prefill of one row of {@code length} tokens: the whole row when it
+   * fits, else the longest chunk (down to 16 tokens) whose pass fits on a cache of the full length.
+   */
+  public int chunk(int length) {
+    if (shape == null || shape.passBytes(1, length, 0) <= maxBytes) {
+      return length;
+    }
+    int chunk = length;
+    while (chunk > 16 && shape.passBytes(1, chunk, length) > maxBytes) {
+      chunk /= 2;
+    }
+    return chunk;
   }
 
   private boolean fits(int rows, int length, int past, int newTokens) {

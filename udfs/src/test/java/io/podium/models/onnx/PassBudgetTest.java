@@ -41,9 +41,14 @@ class PassBudgetTest {
       assertTrue(rows == 64 || qwen.passBytes(rows + 1, length, 0) > budget, "one more row would fit at " + length);
       previous = rows;
     }
-    // The logits alone of 8,192 tokens are over 2 GiB: the one row still runs.
+    // The logits alone of 8,192 tokens are over 2 GiB: the one row still runs, its prefill in
+    // chunks that fit on the whole row's cache.
     assertTrue(qwen.passBytes(1, 8192, 0) > budget);
     assertEquals(1, planner.rows(8192, 0, 64));
+    int chunk = planner.chunk(8192);
+    assertTrue(chunk < 8192 && qwen.passBytes(1, chunk, 8192) <= budget, "chunk " + chunk);
+    assertTrue(qwen.passBytes(1, chunk * 2, 8192) > budget, "chunk " + chunk + " could be twice as long");
+    assertEquals(512, planner.chunk(512));
     // Generation counts the caches of the last step too.
     PassBudget large = new PassBudget(64, 1 << 20, 8L << 30, qwen);
     assertTrue(large.generationRows(512, 100_000, 64) < large.generationRows(512, 16, 64));
