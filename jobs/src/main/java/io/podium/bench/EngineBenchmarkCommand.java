@@ -12,14 +12,11 @@ import io.podium.models.GenerationResult;
 import io.podium.models.LoglikelihoodRequest;
 import io.podium.models.LoglikelihoodResult;
 import io.podium.models.ModelSpec;
-import io.podium.models.builtin.BuiltinModels;
 import io.podium.models.onnx.DecoderShape;
 import io.podium.models.onnx.OnnxDecoderModel;
 import io.podium.spark.Warehouse;
 import io.podium.tables.Tables;
-import io.podium.udf.HadoopModelFolders;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +103,7 @@ public final class EngineBenchmarkCommand implements Command {
         docs, perBenchmark == Integer.MAX_VALUE ? "" : ", at most " + perBenchmark + " requests per benchmark",
         scored.size(), generated.size(), kinds);
 
-    Path folder = localFolder(spec, spark);
+    Path folder = BenchModels.localFolder(spec, spark);
     DecoderShape shape = DecoderShape.of(new com.fasterxml.jackson.databind.ObjectMapper()
         .readTree(folder.resolve("config.json").toFile()));
     OnnxDecoderModel.Options options = new OnnxDecoderModel.Options(spec.batchSize(),
@@ -188,13 +185,5 @@ public final class EngineBenchmarkCommand implements Command {
       }
     }
     return flops;
-  }
-
-  private static Path localFolder(ModelSpec spec, SparkSession spark) throws java.io.IOException {
-    HadoopModelFolders folders = HadoopModelFolders.from(spark.sparkContext().hadoopConfiguration());
-    if (spec.backend().equals("builtin")) {
-      return BuiltinModels.materialize(spec.uri(), Files.createDirectories(folders.cacheRoot().resolve("builtin")));
-    }
-    return folders.localize(spec.uri());
   }
 }

@@ -13,14 +13,11 @@ import io.podium.models.ContinuationSplitter;
 import io.podium.models.LoglikelihoodRequest;
 import io.podium.models.LoglikelihoodResult;
 import io.podium.models.ModelSpec;
-import io.podium.models.builtin.BuiltinModels;
 import io.podium.models.onnx.OnnxDecoderModel;
 import io.podium.spark.SqlLiterals;
 import io.podium.spark.Warehouse;
 import io.podium.tables.Tables;
-import io.podium.udf.HadoopModelFolders;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -85,7 +82,7 @@ public final class InferenceBenchmarkCommand implements Command {
     if (!benchmarks.isEmpty()) {
       all = all.where(col("benchmark").isin(benchmarks.toArray()));
     }
-    Path folder = localFolder(base, spark);
+    Path folder = BenchModels.localFolder(base, spark);
     try (OnnxDecoderModel engine = new OnnxDecoderModel(base.modelKey(), folder, OnnxDecoderModel.Options.defaults())) {
       if (args.has("count-prefix-sharing")) {
         prefixSharing(all, engine, out);
@@ -183,13 +180,5 @@ public final class InferenceBenchmarkCommand implements Command {
     }
     out.printf("prefix sharing over %d loglikelihood requests: %d tokens forwarded with sharing, %d scoring each"
         + " choice separately (%.2fx fewer)%n", requests, shared, separate, separate / (double) Math.max(shared, 1));
-  }
-
-  private static Path localFolder(ModelSpec spec, SparkSession spark) throws java.io.IOException {
-    HadoopModelFolders folders = HadoopModelFolders.from(spark.sparkContext().hadoopConfiguration());
-    if (spec.backend().equals("builtin")) {
-      return BuiltinModels.materialize(spec.uri(), Files.createDirectories(folders.cacheRoot().resolve("builtin")));
-    }
-    return folders.localize(spec.uri());
   }
 }
