@@ -5,6 +5,7 @@ import io.podium.bench.InferenceBenchmarkCommand;
 import io.podium.cli.Command;
 import io.podium.cli.CommandLine;
 import io.podium.demo.DemoCommand;
+import io.podium.estimate.EstimateCommand;
 import io.podium.evaluate.EvaluateCommand;
 import io.podium.ingest.IngestCommand;
 import io.podium.leaderboard.importer.ImportHarnessCommand;
@@ -36,7 +37,7 @@ public final class Podium {
         new ScoreResponsesCommand(), new SnapshotCommand(), new LeaderboardCommand(),
         new ImportHarnessCommand(), new SubmitCommand(), new SubmissionsCommand(), new ClaimCommand(),
         new RunPipelineCommand(), new RequestsCommand(), new SqlCommand(),
-        new InferenceBenchmarkCommand(), new EngineBenchmarkCommand());
+        new InferenceBenchmarkCommand(), new EngineBenchmarkCommand(), new EstimateCommand());
   }
 
   /** The command line over {@link #commands()}. */
