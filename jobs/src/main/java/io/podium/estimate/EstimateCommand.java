@@ -154,8 +154,8 @@ public final class EstimateCommand implements Command {
         harnessHours, Emissions.kilograms(harnessHours));
     if (args.has("published-co2")) {
       double published = number(args, "published-co2", 0);
-      out.printf("  published %.2f kg CO2 = %.1f GPU-hours by that formula: estimate / published = %.2f (harness),"
-          + " %.2f (Podium)%n", published, Emissions.gpuHours(published), Emissions.kilograms(harnessHours) / published,
+      out.printf("  published %.2f kg CO2 = %.1f GPU-hours by that formula: estimate / published = %.3f (harness),"
+          + " %.3f (Podium)%n", published, Emissions.gpuHours(published), Emissions.kilograms(harnessHours) / published,
           Emissions.kilograms(podiumHours) / published);
     }
     return 0;
