@@ -92,7 +92,7 @@ public final class SuiteTokens {
 
   /** Counts one document's requests. */
   public void addDocument(List<Request> requests) {
-    Set<Integer> podiumContexts = new HashSet<>();
+    Set<String> podiumContexts = new HashSet<>();
     Set<String> harnessInputs = new HashSet<>();
     for (Request r : requests) {
       Count c = byBenchmark.computeIfAbsent(r.benchmark(), b -> new Count());
@@ -102,7 +102,7 @@ public final class SuiteTokens {
             ContinuationSplitter.split(tokenizer, r.context(), r.continuation()), window);
         int context = split.context().length;
         int continuation = split.continuation().length;
-        if (podiumContexts.add(Arrays.hashCode(split.context()) * 31 + context)) {
+        if (podiumContexts.add(Arrays.toString(split.context()))) {
           c.podiumTokens += context - 1;
           c.podiumFlops += cost.run(context - 1, 0);
         }

@@ -40,7 +40,8 @@ public record DecoderConfig(int maxLength, int eosTokenId, boolean addBosToken, 
     return new DecoderConfig(maxLength, eos.asInt(), BOS_MODEL_TYPES.contains(modelType), DecoderShape.of(c));
   }
 
-  private static int first(JsonNode c, int fallback, String... names) {
+  /** The first of {@code names} that config.json gives as an integer, else {@code fallback}. */
+  static int first(JsonNode c, int fallback, String... names) {
     for (String n : names) {
       if (c.hasNonNull(n) && c.get(n).canConvertToInt()) {
         return c.get(n).asInt();

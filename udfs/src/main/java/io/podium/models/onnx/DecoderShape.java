@@ -22,17 +22,17 @@ public record DecoderShape(int layers, int hidden, int heads, int kvHeads, int h
 
   /** Reads the shape from a parsed config.json; null when it names no width. */
   public static DecoderShape of(JsonNode c) {
-    int hidden = first(c, -1, "hidden_size", "n_embd", "d_model");
-    int heads = first(c, -1, "num_attention_heads", "n_head");
-    int layers = first(c, -1, "num_hidden_layers", "n_layer");
-    int vocab = first(c, -1, "vocab_size");
+    int hidden = DecoderConfig.first(c, -1, "hidden_size", "n_embd", "d_model");
+    int heads = DecoderConfig.first(c, -1, "num_attention_heads", "n_head");
+    int layers = DecoderConfig.first(c, -1, "num_hidden_layers", "n_layer");
+    int vocab = DecoderConfig.first(c, -1, "vocab_size");
     if (hidden <= 0 || heads <= 0 || layers <= 0 || vocab <= 0) {
       return null;
     }
     boolean gpt2 = !c.has("intermediate_size");
-    int intermediate = gpt2 ? first(c, 4 * hidden, "n_inner") : c.get("intermediate_size").asInt();
-    int kvHeads = first(c, heads, "num_key_value_heads");
-    int headDim = first(c, hidden / heads, "head_dim");
+    int intermediate = gpt2 ? DecoderConfig.first(c, 4 * hidden, "n_inner") : c.get("intermediate_size").asInt();
+    int kvHeads = DecoderConfig.first(c, heads, "num_key_value_heads");
+    int headDim = DecoderConfig.first(c, hidden / heads, "head_dim");
     String dtype = c.path("torch_dtype").asText("float32");
     int bytes = dtype.equals("float16") || dtype.equals("bfloat16") ? 2 : 4;
     return new DecoderShape(layers, hidden, heads, kvHeads, headDim, intermediate, gpt2 ? 2 : 3, vocab, bytes);
@@ -81,12 +81,4 @@ public record DecoderShape(int layers, int hidden, int heads, int kvHeads, int h
     return caches + activations + scores + logits;
   }
 
-  private static int first(JsonNode c, int fallback, String... names) {
-    for (String n : names) {
-      if (c.hasNonNull(n) && c.get(n).canConvertToInt()) {
-        return c.get(n).asInt();
-      }
-    }
-    return fallback;
-  }
 }

@@ -1,5 +1,7 @@
 package io.podium.models.onnx;
 
+import static io.podium.models.onnx.OnnxGraphBuilder.attr;
+
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
@@ -65,22 +67,22 @@ public final class ScoringHead {
     String scores = "logits";
     if (logits.getType().getTensorType().getElemType() != TensorProto.DataType.FLOAT_VALUE) {
       scores = node(g, "podium_logits_float", "Cast", new String[] {"logits"},
-          attr("to", TensorProto.DataType.FLOAT_VALUE));
+          attr("to", (long) TensorProto.DataType.FLOAT_VALUE));
     }
     String lastAxis = constant(g, "podium_last_axis", -1L);
     String logSumExp;
     if (opset >= 18) {
-      logSumExp = node(g, "podium_logsumexp", "ReduceLogSumExp", new String[] {scores, lastAxis}, attr("keepdims", 1));
+      logSumExp = node(g, "podium_logsumexp", "ReduceLogSumExp", new String[] {scores, lastAxis}, attr("keepdims", 1L));
     } else {
       logSumExp = node(g, "podium_logsumexp", "ReduceLogSumExp", new String[] {scores},
-          AttributeProto.newBuilder().setName("axes").setType(AttributeProto.AttributeType.INTS).addInts(-1).build(),
-          attr("keepdims", 1));
+          attr("axes", new long[] {-1}),
+          attr("keepdims", 1L));
     }
     String targets = node(g, "podium_targets_3d", "Unsqueeze", new String[] {TARGETS, lastAxis});
-    String picked = node(g, "podium_target_logits", "GatherElements", new String[] {scores, targets}, attr("axis", -1));
+    String picked = node(g, "podium_target_logits", "GatherElements", new String[] {scores, targets}, attr("axis", -1L));
     String difference = node(g, "podium_target_logprobs_3d", "Sub", new String[] {picked, logSumExp});
     node(g, LOGPROBS, "Squeeze", new String[] {difference, lastAxis});
-    node(g, ARGMAX, "ArgMax", new String[] {scores}, attr("axis", -1), attr("keepdims", 0));
+    node(g, ARGMAX, "ArgMax", new String[] {scores}, attr("axis", -1L), attr("keepdims", 0L));
 
     g.addInput(tensor(TARGETS, TensorProto.DataType.INT64_VALUE));
     g.addOutput(tensor(LOGPROBS, TensorProto.DataType.FLOAT_VALUE));
@@ -105,10 +107,6 @@ public final class ScoringHead {
     g.addInitializer(TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE).addDims(1)
         .setRawData(ByteString.copyFrom(bytes.array())));
     return name;
-  }
-
-  private static AttributeProto attr(String name, long value) {
-    return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
   }
 
   private static ValueInfoProto tensor(String name, int type) {
