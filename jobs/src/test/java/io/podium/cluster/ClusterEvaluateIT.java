@@ -239,9 +239,9 @@ class ClusterEvaluateIT {
         "--shards-per-chunk", "3", "--allow-cpu", "--warehouse", warehouse, "--master", cluster.masterUrl());
     Launcher done;
     run.awaitLine(Pattern.compile("chunk 1/\\d+:"), Duration.ofMinutes(4));
-    // Chunk 2's tasks started together: Spark offers free slots round-robin over executors, so
-    // with two of them running, one runs on worker 1's executor.
-    awaitInferenceInFlight(run, 2, 2);
+    // Killed while an inference task of a later chunk is writing on worker 1's executor (where a
+    // task runs is up to the scheduler's locality waits: seen from the files the executor holds open).
+    int killed = awaitInferenceOnWorker(run, 1);
     cluster.killWorker(1);
     try {
       done = run.finish(Duration.ofMinutes(5));
@@ -253,15 +253,15 @@ class ClusterEvaluateIT {
     assertEquals(List.of(total + "," + total), content("SELECT count(*), count(DISTINCT request_id) FROM "
         + table("predictions") + " WHERE model_key = '" + key + "'"));
 
-    // From the run's own numbers: attempts were lost in chunk 2 only, and what was computed again
-    // is at most chunk 2's requests; the chunk committed before the kill was not computed again.
+    // From the run's own numbers: attempts were lost in the chunk in flight only, and what was
+    // computed again is at most its requests; chunks committed before the kill were not computed again.
     List<long[]> chunks = chunks(done.output);
     long lost = 0;
     for (int i = 0; i < chunks.size(); i++) {
       long[] c = chunks.get(i);
       long size = c[2] - (i == 0 ? 0 : chunks.get(i - 1)[2]);
-      if (c[0] == 2) {
-        assertTrue(c[6] > 0, "no attempt of chunk 2 was lost:\n" + done.output);
+      if (c[0] == killed) {
+        assertTrue(c[6] > 0, "no attempt of chunk " + killed + " was lost:\n" + done.output);
         assertTrue(c[7] <= size, done.output);
       } else {
         assertEquals(0, c[6], "chunk " + c[0] + " lost attempts:\n" + done.output);
@@ -270,6 +270,27 @@ class ClusterEvaluateIT {
     }
     assertTrue(done.output.contains(lost + " inference attempt(s) lost"), done.output);
     System.out.println("worker killed:\n" + summaries(done.output));
+  }
+
+  /**
+   * Waits until an executor of worker {@code worker} holds open a staged predictions file of chunk 2
+   * or later (an inference task writes its file from its first row to its commit); returns the chunk.
+   */
+  private static int awaitInferenceOnWorker(Launcher.Running run, int worker) throws InterruptedException, IOException {
+    String staging = Path.of(warehouse).toRealPath().resolve("_staging/predictions").toString();
+    Pattern attempt = Pattern.compile(Pattern.quote(staging) + "/[^/]+/chunk-(\\d+)/_temporary/.*attempt_.*");
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (System.nanoTime() < deadline) {
+      for (Path open : cluster.openFilesOfExecutors(worker)) {
+        Matcher m = attempt.matcher(open.toString());
+        if (m.matches() && Integer.parseInt(m.group(1)) >= 2) {
+          return Integer.parseInt(m.group(1));
+        }
+      }
+      Thread.sleep(20);
+    }
+    run.killTree();
+    throw new AssertionError("no inference task of chunk 2 or later ran on worker " + worker + ":\n" + run.output());
   }
 
   /** Waits until {@code tasks} inference tasks of chunk {@code chunk} are writing at once (staging attempt folders). */

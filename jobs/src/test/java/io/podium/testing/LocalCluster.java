@@ -3,6 +3,7 @@ package io.podium.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -198,6 +199,30 @@ public final class LocalCluster implements BeforeAllCallback {
       throw new IOException("worker " + i + "'s log names no address yet");
     }
     return address;
+  }
+
+  /**
+   * The files that worker i's executors (the worker JVM's descendants) hold open now, read from
+   * {@code /proc/PID/fd} (Linux): which tasks run where, without the driver's UI.
+   */
+  public List<Path> openFilesOfExecutors(int i) throws IOException {
+    ProcessHandle worker = ProcessHandle.of(workerPid(i))
+        .orElseThrow(() -> new IOException("worker " + i + " is not running"));
+    List<Path> open = new ArrayList<>();
+    for (ProcessHandle executor : worker.descendants().toList()) {
+      try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(executor.pid()), "fd"))) {
+        for (Path fd : fds.toList()) {
+          try {
+            open.add(Files.readSymbolicLink(fd));
+          } catch (IOException closedMeanwhile) {
+            // the descriptor was closed between the listing and the read
+          }
+        }
+      } catch (IOException | UncheckedIOException exited) {
+        // the process ended between the listing and the read
+      }
+    }
+    return open;
   }
 
   /**
