@@ -21,6 +21,7 @@ import io.podium.udf.HadoopModelFolders;
 import java.io.PrintStream;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -124,11 +125,18 @@ public final class EvaluateJob {
 
     long total = requests.count();
     List<Integer> shards = new ArrayList<>();
+    Map<Integer, RunEta.Work> work = new HashMap<>();
     long pendingCount = 0;
-    for (Row r : pending.groupBy("shard").count().orderBy("shard").collectAsList()) {
+    Column promptChars = functions.length(col("context"))
+        .plus(functions.coalesce(functions.length(col("continuation")), lit(0)));
+    for (Row r : pending.groupBy("shard")
+        .agg(functions.count(lit(1)), functions.sum(promptChars), functions.sum(functions.coalesce(col("max_gen_toks"), lit(0))))
+        .orderBy("shard").collectAsList()) {
       shards.add(r.getInt(0));
+      work.put(r.getInt(0), new RunEta.Work(r.getLong(1), r.getLong(2), r.getLong(3)));
       pendingCount += r.getLong(1);
     }
+    RunEta timeLeft = new RunEta(work.values().stream().reduce(RunEta.Work.NONE, RunEta.Work::plus));
     long alreadyDone = total - pendingCount;
     out.printf("evaluate %s: %d requests, %d already answered, %d to compute in %d shard(s)%n",
         spec.describe(), total, alreadyDone, pendingCount, shards.size());
@@ -178,8 +186,8 @@ public final class EvaluateJob {
         Dataset<Row> rows = staging.write(c + 1, stage.predict(chunk)
             .select(predictionColumns(modelKey, template, configHash, runId, new Timestamp(System.currentTimeMillis()))));
         Row stats = rows.selectExpr("count(*)",
-            "coalesce(sum(coalesce(context_tokens, 0) + coalesce(continuation_tokens, 0)"
-                + " + coalesce(generated_tokens, 0)), 0)",
+            "coalesce(sum(coalesce(context_tokens, 0) + coalesce(continuation_tokens, 0)), 0)",
+            "coalesce(sum(coalesce(generated_tokens, 0)), 0)",
             "concat_ws(',', collect_set(device))").first();
         // One atomic commit per chunk; the literal model key keeps the MERGE inside the model's
         // partition. Keyed on (model_key, request_id), a MERGE run again after losing a race to a
@@ -188,19 +196,19 @@ public final class EvaluateJob {
             null, "t.model_key = " + SqlLiterals.string(modelKey), retry, "the commit of chunk " + (c + 1));
         staging.remove(c + 1);
         computed += stats.getLong(0);
-        tokens += stats.getLong(1);
-        if (!stats.getString(2).isEmpty()) {
-          devices.addAll(List.of(stats.getString(2).split(",")));
+        tokens += stats.getLong(1) + stats.getLong(2);
+        timeLeft.chunkDone(chunkShards.stream().map(work::get).reduce(RunEta.Work.NONE, RunEta.Work::plus),
+            stats.getLong(1), stats.getLong(2));
+        if (!stats.getString(3).isEmpty()) {
+          devices.addAll(List.of(stats.getString(3).split(",")));
         }
         attempts.drain();
         InferenceAttempts.Counts cost = attempts.takeChunk();
         lostAttempts += cost.lost();
         recomputed += cost.recomputed();
         double elapsed = (System.nanoTime() - started) / 1e9;
-        double rate = computed / Math.max(elapsed, 1e-9);
-        long left = pendingCount - computed;
         out.printf("  chunk %d/%d: %d/%d requests done, %.0f tokens/s, ETA %s; %s%n", c + 1, chunks,
-            alreadyDone + computed, total, tokens / Math.max(elapsed, 1e-9), eta(left / Math.max(rate, 1e-9)),
+            alreadyDone + computed, total, tokens / Math.max(elapsed, 1e-9), eta(timeLeft.secondsLeft(elapsed)),
             cost.describe());
       }
       staging.removeRun();
@@ -302,6 +310,9 @@ public final class EvaluateJob {
   }
 
   static String eta(double seconds) {
+    if (Double.isNaN(seconds)) {
+      return "unknown (no tokens counted yet)";
+    }
     if (seconds < 60) {
       return String.format("%.0fs", seconds);
     }
