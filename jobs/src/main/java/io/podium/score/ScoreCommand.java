@@ -92,13 +92,25 @@ public final class ScoreCommand implements Command {
       return;
     }
     Dataset<Row> scores = spark.sql("SELECT model_key, benchmark, metric, method,"
-        + " count(*) AS tasks, CAST(sum(n) AS BIGINT) AS docs,"
+        + " count(*) AS tasks, count_if(n < docs) AS partial, CAST(sum(n) AS BIGINT) AS docs,"
         + " round(sum(value * units) / sum(units), 4) AS value"
         + " FROM " + Warehouse.qualified(Tables.TASK_SCORES)
         + " WHERE model_key IN (" + SqlLiterals.list(s.models()) + ")"
         + " GROUP BY model_key, benchmark, metric, method ORDER BY model_key, benchmark, metric");
-    out.println("task scores by benchmark (value: micro average over the benchmark's scored tasks):");
+    out.println("task scores by benchmark (value: micro average over the benchmark's scored tasks; partial:"
+        + " tasks scored over the documents evaluated only, never ranked):");
     ResultFormat.TABLE.print(scores.schema(), scores.collectAsList(), out, 60);
+    Map<String, List<ScoreJob.Partial>> partials = new java.util.TreeMap<>();
+    s.partials().forEach(p -> partials.computeIfAbsent(p.modelKey(), k -> new ArrayList<>()).add(p));
+    partials.forEach((model, tasks) -> {
+      out.println(model + ": partial scores for " + tasks.size() + " task(s), over the documents evaluated"
+          + " (not ranked; evaluate without --limit to complete them):");
+      tasks.stream().limit(20).forEach(t -> out.println("  " + t.benchmark() + "/" + t.subtask() + " ("
+          + t.scoredDocs() + " of " + t.docs() + " docs)"));
+      if (tasks.size() > 20) {
+        out.println("  ... and " + (tasks.size() - 20) + " more");
+      }
+    });
     Map<String, List<String>> gaps = ScoreJob.gapsByModel(s.gaps());
     gaps.forEach((model, tasks) -> {
       out.println(model + ": no score for " + tasks.size() + " task(s) with missing predictions:");

@@ -26,7 +26,11 @@ final class ScoreFunction implements MapPartitionsFunction<Row, Row> {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
-  /** Columns of the output: sample_scores' content columns plus the incomplete reason. */
+  /**
+   * Columns of the output: sample_scores' content columns, the incomplete reason, and whether
+   * the document was not asked at all (no answer to any of its requests: outside a
+   * {@code --limit}, or not reached yet), which leaves its task partial rather than unscored.
+   */
   static final StructType SCHEMA = new StructType()
       .add("model_key", "string", false)
       .add("benchmark", "string", false)
@@ -45,7 +49,8 @@ final class ScoreFunction implements MapPartitionsFunction<Row, Row> {
       .add("instruction_ids", "array<string>", true)
       .add("instruction_verdicts", "array<boolean>", true)
       .add("details", "string", true)
-      .add("incomplete_reason", "string", true);
+      .add("incomplete_reason", "string", true)
+      .add("unanswered", "boolean", false);
 
   private final Map<String, DocumentScorer> scorers;
 
@@ -75,14 +80,14 @@ final class ScoreFunction implements MapPartitionsFunction<Row, Row> {
       }
       if (!score.isComplete()) {
         out.add(RowFactory.create(modelKey, input.benchmark(), input.subtask(), task, input.docId(), null, null, null,
-            null, null, null, null, null, null, null, null, null, score.incompleteReason()));
+            null, null, null, null, null, null, null, null, null, score.incompleteReason(), input.answers().isEmpty()));
         continue;
       }
       for (SampleScore s : score.scores()) {
         out.add(RowFactory.create(modelKey, input.benchmark(), input.subtask(), task, input.docId(), s.metric(),
             s.method(), s.value(), s.weight(), s.chosenIndex(), s.goldIndex(), s.extractedAnswer(),
             s.normalizedAnswer(), s.goldAnswer(), SparkValues.seq(s.instructionIds()),
-            SparkValues.seq(s.instructionVerdicts()), s.details(), null));
+            SparkValues.seq(s.instructionVerdicts()), s.details(), null, false));
       }
     }
     return out.iterator();

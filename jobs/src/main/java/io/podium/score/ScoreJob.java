@@ -35,6 +35,10 @@ import org.apache.spark.sql.functions;
  *   <li>A prediction counts only if it answers the request as it is now (same request hash).
  *   <li>A document with a missing or unusable answer is incomplete, never wrong; a task with
  *       an incomplete document gets no task score, and the job reports it.
+ *   <li>A document the model was not asked at all (none of its requests answered: a
+ *       {@code --limit} run, or one not finished) leaves its task partial: scored over the
+ *       documents that were, with {@code n < docs}, and never ranked (lm-eval's {@code --limit}
+ *       gives numbers too).
  *   <li>Idempotent: each table is written by one MERGE over the scored (model, benchmark)
  *       scope; an unchanged score is not rewritten, a score whose inputs disappeared is
  *       deleted.
@@ -58,9 +62,26 @@ public final class ScoreJob {
   public record Gap(String modelKey, String benchmark, String subtask, long incompleteDocs, long docs,
       String exampleReason) {}
 
+  /** A task scored over some of its documents only: the others were not asked. */
+  public record Partial(String modelKey, String benchmark, String subtask, long scoredDocs, long docs) {}
+
   /** What a run did. */
   public record Summary(List<String> models, long documents, long sampleScores, long taskScores, List<Gap> gaps,
-      double seconds) {}
+      List<Partial> partials, double seconds) {}
+
+  /** How much of one (model, task) was scored. */
+  private record Coverage(String modelKey, String benchmark, String subtask, long docs, long scored, long unanswered,
+      String reason) {
+
+    static String key(String modelKey, String benchmark, String subtask) {
+      return modelKey + "\u0000" + benchmark + "\u0000" + subtask;
+    }
+
+    /** No score: a document was answered but cannot be scored, or none was asked. */
+    boolean gap() {
+      return scored + unanswered < docs || scored == 0;
+    }
+  }
 
   private final SparkSession spark;
   private final Map<String, TaskDefinition> definitions;
@@ -79,7 +100,7 @@ public final class ScoreJob {
     if (models.isEmpty() || benchmarks.isEmpty()) {
       out.println("score: nothing to score (" + (models.isEmpty() ? "no predictions" : "no benchmarks ingested")
           + ")");
-      return new Summary(models, 0, 0, 0, List.of(), 0);
+      return new Summary(models, 0, 0, 0, List.of(), List.of(), 0);
     }
     Map<String, DocumentScorer> scorers = new LinkedHashMap<>();
     for (String b : benchmarks) {
@@ -99,7 +120,7 @@ public final class ScoreJob {
     scored.createOrReplaceTempView("podium_scored");
     Timestamp now = new Timestamp(System.currentTimeMillis());
 
-    Dataset<Row> samples = scored.where("incomplete_reason IS NULL").drop("incomplete_reason")
+    Dataset<Row> samples = scored.where("incomplete_reason IS NULL").drop("incomplete_reason", "unanswered")
         .selectExpr("*", "sha2(to_json(struct(task, method, value, weight, chosen_index, gold_index,"
             + " extracted_answer, normalized_answer, gold_answer, instruction_ids, instruction_verdicts, details)),"
             + " 256) AS score_hash")
@@ -107,8 +128,17 @@ public final class ScoreJob {
     String scope = scope(models, benchmarks);
     merge(Tables.SAMPLE_SCORES, samples.selectExpr(columns(Tables.SAMPLE_SCORES)), scope);
 
-    List<Gap> gaps = gaps();
-    Dataset<Row> tasks = taskScores(gaps, now);
+    Map<String, Coverage> coverage = coverage();
+    List<Gap> gaps = new ArrayList<>();
+    List<Partial> partials = new ArrayList<>();
+    for (Coverage c : coverage.values()) {
+      if (c.gap()) {
+        gaps.add(new Gap(c.modelKey(), c.benchmark(), c.subtask(), c.docs() - c.scored(), c.docs(), c.reason()));
+      } else if (c.scored() < c.docs()) {
+        partials.add(new Partial(c.modelKey(), c.benchmark(), c.subtask(), c.scored(), c.docs()));
+      }
+    }
+    Dataset<Row> tasks = taskScores(coverage, now);
     merge(Tables.TASK_SCORES, tasks, scope);
 
     // count(DISTINCT a, b, ...) of several columns has no GPU version (docs/gpu.md); the key columns
@@ -118,7 +148,8 @@ public final class ScoreJob {
     long sampleCount = samples.count();
     long taskCount = tasks.count();
     spark.catalog().dropTempView("podium_scored");
-    return new Summary(models, documents, sampleCount, taskCount, gaps, (System.nanoTime() - started) / 1e9);
+    return new Summary(models, documents, sampleCount, taskCount, gaps, partials,
+        (System.nanoTime() - started) / 1e9);
   }
 
   /**
@@ -154,25 +185,31 @@ public final class ScoreJob {
             + "   ON d.benchmark = a.benchmark AND d.subtask = a.subtask AND d.doc_id = a.doc_id");
   }
 
-  /** Tasks with at least one incomplete document, per model. */
-  private List<Gap> gaps() {
-    List<Gap> gaps = new ArrayList<>();
-    for (Row r : spark.sql("SELECT model_key, benchmark, subtask,"
-        + " count(DISTINCT CASE WHEN incomplete_reason IS NOT NULL THEN doc_id END) AS incomplete,"
-        + " count(DISTINCT doc_id) AS docs, min(incomplete_reason) AS reason"
-        + " FROM podium_scored GROUP BY model_key, benchmark, subtask HAVING incomplete > 0"
+  /**
+   * Per (model, task), in key order: its documents, those scored, those not asked at all, and a
+   * reason of one that is not scored (an answered one first: that is what keeps a task unscored).
+   */
+  private Map<String, Coverage> coverage() {
+    Map<String, Coverage> coverage = new LinkedHashMap<>();
+    for (Row r : spark.sql("SELECT model_key, benchmark, subtask, count(DISTINCT doc_id) AS docs,"
+        + " count(DISTINCT CASE WHEN incomplete_reason IS NULL THEN doc_id END) AS scored,"
+        + " count(DISTINCT CASE WHEN unanswered THEN doc_id END) AS unanswered,"
+        + " coalesce(min(CASE WHEN NOT unanswered THEN incomplete_reason END), min(incomplete_reason)) AS reason"
+        + " FROM podium_scored GROUP BY model_key, benchmark, subtask"
         + " ORDER BY model_key, benchmark, subtask").collectAsList()) {
-      gaps.add(new Gap(r.getString(0), r.getString(1), r.getString(2), r.getLong(3), r.getLong(4), r.getString(5)));
+      Coverage c = new Coverage(r.getString(0), r.getString(1), r.getString(2), r.getLong(3), r.getLong(4),
+          r.getLong(5), r.getString(6));
+      coverage.put(Coverage.key(c.modelKey(), c.benchmark(), c.subtask()), c);
     }
-    return gaps;
+    return coverage;
   }
 
   /**
-   * The task scores of complete tasks. Sums are exact (decimal, rounded per document to 12
+   * The task scores of the tasks that are not gaps (complete or partial). Sums are exact (decimal, rounded per document to 12
    * places), so the values do not depend on how Spark split the work, and a re-run writes
    * the same bits.
    */
-  private Dataset<Row> taskScores(List<Gap> gaps, Timestamp now) {
+  private Dataset<Row> taskScores(Map<String, Coverage> coverage, Timestamp now) {
     List<Row> rows = new ArrayList<>();
     for (Row r : spark.sql("SELECT model_key, benchmark, subtask, task, metric, method,"
         + " sum(CAST(round(value * weight, 12) AS DECIMAL(20, 12))) AS weighted_sum,"
@@ -185,8 +222,8 @@ public final class ScoreJob {
       String model = r.getString(0);
       String benchmark = r.getString(1);
       String subtask = r.getString(2);
-      if (gaps.stream().anyMatch(g -> g.modelKey().equals(model) && g.benchmark().equals(benchmark)
-          && g.subtask().equals(subtask))) {
+      Coverage task = coverage.get(Coverage.key(model, benchmark, subtask));
+      if (task.gap()) {
         continue;
       }
       long units = r.getLong(9);
@@ -194,11 +231,11 @@ public final class ScoreJob {
       double value = TaskAggregates.mean(r.getDecimal(6), units);
       Double stderr = r.getInt(11) == 1 ? TaskAggregates.meanStderr(r.getDecimal(7), r.getDecimal(8), n) : null;
       rows.add(RowFactory.create(model, benchmark, subtask, r.getString(3), r.getString(4), r.getString(5), value,
-          stderr, n, units, "", now));
+          stderr, n, units, "", now, task.docs()));
     }
     Dataset<Row> tasks = spark.createDataFrame(rows, Tables.TASK_SCORES.schema());
     return tasks.withColumn("score_hash",
-        functions.expr("sha2(to_json(struct(task, method, value, stderr, n, units)), 256)"));
+        functions.expr("sha2(to_json(struct(task, method, value, stderr, n, units, docs)), 256)"));
   }
 
   /** Writes a table's rows of the scored scope; unchanged scores are not rewritten. */

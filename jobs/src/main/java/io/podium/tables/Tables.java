@@ -188,8 +188,10 @@ public final class Tables {
       List.of("model_key"));
 
   /**
-   * One row per (model, task, metric), only for tasks whose every document is scored: the
-   * harness's aggregate and its standard error.
+   * One row per (model, task, metric), for tasks whose every document is scored or was not
+   * asked at all: the harness's aggregate over the scored documents and its standard error. A
+   * task with fewer scored documents ({@code n}) than it has ({@code docs}) is partial: a
+   * {@code --limit} or unfinished run, scored as what it is and never ranked.
    */
   public static final Table TASK_SCORES = new Table(
       "task_scores",
@@ -207,6 +209,8 @@ public final class Tables {
           col("units", LongType, false, "units averaged: documents, or instructions for inst_level metrics"),
           col("score_hash", StringType, false, "SHA-256 of the row's content; an unchanged score is not rewritten"),
           col("scored_at", TimestampType, false, "when this score was written"),
+          added("docs", LongType, null, "documents the task has; n < docs is a partial score, over the documents"
+              + " evaluated (a limited or unfinished run), never ranked; null in rows an older Podium wrote"),
       }),
       List.of("model_key", "benchmark", "subtask", "metric"),
       List.of());

@@ -199,9 +199,47 @@ class ScoreJobTest {
   }
 
   @Test
+  void aLimitedRunIsScoredOverItsDocumentsAsPartialAndListedApartFromFullRuns() throws Exception {
+    Path samples = tmp.resolve("samples");
+    String limited = tmp.resolve("limited").toString();
+    assertEquals(0, Cli.run("ingest", "--source", samples.toString(), "--warehouse", limited, "--benchmarks", "bbh")
+        .code);
+    Cli nothing = Cli.in(limited, "snapshot", "--replicates", "100");
+    assertEquals(0, nothing.code, nothing.toString());
+    assertEquals("no snapshot taken: no model has task scores yet; run podium score after podium evaluate\n",
+        nothing.out, nothing.toString());
+
+    assertEquals(0, Cli.in(limited, "evaluate", "--model", "builtin:tiny-gpt", "--limit", "1").code);
+    Cli score = Cli.in(limited, "score");
+    assertEquals(0, score.code, score.toString());
+    String docs = "delta.`" + limited + "/benchmark_docs`";
+    String tasks = "delta.`" + limited + "/task_scores`";
+    String sampleScores = "delta.`" + limited + "/sample_scores`";
+    // Every subtask is scored over its first document (doc_id < 1), out of all of its documents.
+    List<String> expected = content("SELECT subtask, count_if(doc_id < 1), count(*) FROM " + docs
+        + " GROUP BY subtask");
+    assertEquals(expected, content("SELECT subtask, n, docs FROM " + tasks));
+    assertEquals(content("SELECT subtask, round(avg(value), 12) FROM " + sampleScores + " GROUP BY subtask"),
+        content("SELECT subtask, round(value, 12) FROM " + tasks));
+    long partial = count("SELECT count(*) FROM (SELECT subtask FROM " + docs + " GROUP BY subtask HAVING count(*) > 1)");
+    assertTrue(partial > 0, "the samples have subtasks of several documents");
+    assertTrue(score.out.contains("podium/tiny-gpt@v1#float32: partial scores for " + partial + " task(s)"), score.out);
+
+    Cli snapshot = Cli.in(limited, "snapshot", "--replicates", "100");
+    assertEquals(0, snapshot.code, snapshot.toString());
+    assertTrue(snapshot.out.contains(": 0 ranked, 1 listed apart"), snapshot.out);
+    String missing = content("SELECT missing FROM delta.`" + limited + "/leaderboard`").get(0);
+    String someSubtask = content("SELECT subtask, count(*) FROM " + docs + " GROUP BY subtask HAVING count(*) > 1"
+        + " ORDER BY subtask LIMIT 1").get(0);
+    String[] subtaskAndDocs = someSubtask.split(",");
+    assertTrue(missing.contains("bbh/" + subtaskAndDocs[0] + " (partial: 1 of " + subtaskAndDocs[1] + " docs)"),
+        missing);
+  }
+
+  @Test
   void aModelWithoutPredictionsIsNamedInTheError() {
-    Cli score = Cli.in(warehouse, "score", "--model", "builtin:no-such-model");
+    Cli score = Cli.in(warehouse, "score", "--model", "builtin:tiny-llama"); // a model never evaluated here
     assertEquals(1, score.code, score.toString());
-    assertTrue(score.err.contains("no predictions for model podium/no-such-model@v1#float32"), score.err);
+    assertTrue(score.err.contains("no predictions for model podium/tiny-llama@v1#float32"), score.err);
   }
 }

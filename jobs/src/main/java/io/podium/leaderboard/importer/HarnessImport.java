@@ -78,7 +78,7 @@ public final class HarnessImport {
               continue;
             }
             rows.add(RowFactory.create(r.modelKey(), def.benchmark(), subtask.name(), subtask.task(), metric, METHOD,
-                value, values.get(metric + "_stderr"), n, n, "", now));
+                value, values.get(metric + "_stderr"), n, n, "", now, r.documents().get(subtask.task())));
           }
         }
       }
@@ -99,7 +99,8 @@ public final class HarnessImport {
       imported.add(new Imported(file, r.modelKey(), rows.size(), absent));
     }
     merge(Tables.TASK_SCORES, spark.createDataFrame(taskRows, Tables.TASK_SCORES.schema())
-        .withColumn("score_hash", functions.expr("sha2(to_json(struct(task, method, value, stderr, n, units)), 256)")),
+        .withColumn("score_hash",
+            functions.expr("sha2(to_json(struct(task, method, value, stderr, n, units, docs)), 256)")),
         "t.score_hash <> s.score_hash");
     merge(Tables.SUBMISSIONS, spark.createDataFrame(submissionRows, Tables.SUBMISSIONS.schema()),
         "NOT (t.revision <=> s.revision AND t.precision <=> s.precision AND t.chat_template <=> s.chat_template"

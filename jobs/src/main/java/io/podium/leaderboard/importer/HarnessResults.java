@@ -25,10 +25,12 @@ import java.util.Map;
  * @param evaluationSeconds the run's wall time ({@code total_evaluation_time_seconds}), or null
  * @param date when the run happened, or null
  * @param metrics task -> metric (filter "none" dropped) -> value; stderr "N/A" becomes null
- * @param samples task -> documents evaluated
+ * @param samples task -> documents evaluated ({@code n-samples.effective}: fewer under {@code --limit})
+ * @param documents task -> documents the task has ({@code n-samples.original})
  */
 record HarnessResults(Path file, String modelName, String revision, String precision, boolean chatTemplate,
-    Double evaluationSeconds, Timestamp date, Map<String, Map<String, Double>> metrics, Map<String, Long> samples) {
+    Double evaluationSeconds, Timestamp date, Map<String, Map<String, Double>> metrics, Map<String, Long> samples,
+    Map<String, Long> documents) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -70,11 +72,16 @@ record HarnessResults(Path file, String modelName, String revision, String preci
       metrics.put(task.getKey(), values);
     }
     Map<String, Long> samples = new LinkedHashMap<>();
+    Map<String, Long> documents = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.path("n-samples").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      JsonNode n = e.getValue().has("effective") ? e.getValue().get("effective") : e.getValue().get("original");
+      JsonNode original = e.getValue().get("original");
+      JsonNode n = e.getValue().has("effective") ? e.getValue().get("effective") : original;
       if (n != null && n.canConvertToLong()) {
         samples.put(e.getKey(), n.asLong());
+      }
+      if (original != null && original.canConvertToLong()) {
+        documents.put(e.getKey(), original.asLong());
       }
     }
     JsonNode time = root.path("total_evaluation_time_seconds");
@@ -84,7 +91,7 @@ record HarnessResults(Path file, String modelName, String revision, String preci
     JsonNode template = root.path("chat_template");
     return new HarnessResults(file, model, modelArgs.getOrDefault("revision", "main"),
         modelArgs.getOrDefault("dtype", "unknown"), !template.isMissingNode() && !template.isNull(), seconds, when,
-        metrics, samples);
+        metrics, samples, documents);
   }
 
   /** {@code pretrained=org/name,revision=abc,dtype=bfloat16} as a map. */

@@ -14,7 +14,8 @@ import java.util.TreeSet;
  *
  * @param modelKey the model
  * @param scores benchmark -> score, for the benchmarks whose every covered subtask is scored
- * @param missing what keeps it from being ranked ("bbh/navigate", or "mmlu_pro" when a whole benchmark is absent)
+ * @param missing what keeps it from being ranked ("bbh/navigate", "mmlu_pro" when a whole benchmark is absent,
+ *     "bbh/navigate (partial: 2 of 250 docs)" for a task scored over some of its documents)
  * @param mathMethods the methods of its MATH scores
  */
 record ModelStanding(String modelKey, Map<String, Normalization.Score> scores, List<String> missing,
@@ -70,7 +71,7 @@ record ModelStanding(String modelKey, Map<String, Normalization.Score> scores, L
     List<SubtaskResult> results = new ArrayList<>();
     for (String subtask : in.subtasks.get(rule.benchmark())) {
       Map<String, SnapshotInputs.TaskScore> byMetric = mine.get(rule.benchmark() + "/" + subtask);
-      if (byMetric == null || !byMetric.keySet().containsAll(rule.metrics())) {
+      if (!scored(byMetric, rule)) {
         return null;
       }
       Map<String, Double> values = new LinkedHashMap<>();
@@ -89,12 +90,24 @@ record ModelStanding(String modelKey, Map<String, Normalization.Score> scores, L
     Map<String, Map<String, SnapshotInputs.TaskScore>> mine = in.taskScores.getOrDefault(model, Map.of());
     List<String> absent = new ArrayList<>();
     List<String> covered = in.subtasks.get(rule.benchmark());
+    List<String> partial = new ArrayList<>();
     for (String subtask : covered) {
       Map<String, SnapshotInputs.TaskScore> byMetric = mine.get(rule.benchmark() + "/" + subtask);
       if (byMetric == null || !byMetric.keySet().containsAll(rule.metrics())) {
         absent.add(rule.benchmark() + "/" + subtask);
+      } else if (!scored(byMetric, rule)) {
+        SnapshotInputs.TaskScore some = byMetric.get(rule.metrics().get(0));
+        partial.add(rule.benchmark() + "/" + subtask + " (partial: " + some.n() + " of " + some.docs() + " docs)");
       }
     }
-    return absent.size() == covered.size() ? List.of(rule.benchmark()) : absent;
+    List<String> missing = new ArrayList<>(absent.size() == covered.size() ? List.of(rule.benchmark()) : absent);
+    missing.addAll(partial);
+    return missing;
+  }
+
+  /** Whether a subtask has every metric of the rule, each over all of its documents. */
+  private static boolean scored(Map<String, SnapshotInputs.TaskScore> byMetric, Normalization.BenchmarkRule rule) {
+    return byMetric != null && byMetric.keySet().containsAll(rule.metrics())
+        && rule.metrics().stream().noneMatch(m -> byMetric.get(m).partial());
   }
 }

@@ -57,6 +57,10 @@ public final class SnapshotCommand implements Command {
 
   /** One line on the snapshot, then its board as {@code podium leaderboard} shows it. */
   public static Snapshot printResult(SparkSession spark, SnapshotJob.Result r, PrintStream out) {
+    if (!r.taken()) {
+      out.println("no snapshot taken: no model has task scores yet; run podium score after podium evaluate");
+      return null;
+    }
     out.printf("%s snapshot %s (%s): %d ranked, %d listed apart%n",
         r.appended() ? "took" : "scores unchanged since", r.snapshotId(), r.time(), r.ranked(), r.unranked());
     LeaderboardReader reader = new LeaderboardReader(spark);

@@ -23,9 +23,18 @@ import org.apache.spark.sql.SparkSession;
  */
 final class SnapshotInputs {
 
-  /** A task score: one metric of one subtask of one model. */
+  /**
+   * A task score: one metric of one subtask of one model, over {@code n} of the task's
+   * {@code docs} documents (null: a row an older Podium or an import wrote, complete).
+   */
   record TaskScore(String benchmark, String subtask, String metric, String method, double value, Double stderr,
-      long n) {}
+      long n, Long docs) {
+
+    /** Scored over some of the task's documents only: a limited or unfinished run. */
+    boolean partial() {
+      return docs != null && n < docs;
+    }
+  }
 
   /** One document's value of a metric, and the units it stands for. */
   record DocScore(double value, int weight) {}
@@ -59,12 +68,12 @@ final class SnapshotInputs {
     List<String> metrics = rules.benchmarks().stream().flatMap(b -> b.metrics().stream()).distinct().toList();
     String metricList = SqlLiterals.list(metrics);
 
-    for (Row r : spark.sql("SELECT model_key, benchmark, subtask, metric, method, value, stderr, n FROM "
+    for (Row r : spark.sql("SELECT model_key, benchmark, subtask, metric, method, value, stderr, n, docs FROM "
         + Warehouse.qualified(Tables.TASK_SCORES) + " WHERE metric IN (" + metricList + ")").collectAsList()) {
       in.taskScores.computeIfAbsent(r.getString(0), k -> new TreeMap<>())
           .computeIfAbsent(r.getString(1) + "/" + r.getString(2), k -> new TreeMap<>())
           .put(r.getString(3), new TaskScore(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-              r.getDouble(5), r.isNullAt(6) ? null : r.getDouble(6), r.getLong(7)));
+              r.getDouble(5), r.isNullAt(6) ? null : r.getDouble(6), r.getLong(7), r.isNullAt(8) ? null : r.getLong(8)));
     }
 
     Map<String, TreeSet<String>> ingested = new TreeMap<>();

@@ -52,7 +52,15 @@ public final class SnapshotJob {
    * @param ranked models ranked
    * @param unranked models listed apart
    */
-  public record Result(String snapshotId, Timestamp time, boolean appended, int ranked, int unranked) {}
+  public record Result(String snapshotId, Timestamp time, boolean appended, int ranked, int unranked) {
+
+    /** No snapshot: no model has a task score. */
+    static final Result NONE = new Result(null, null, false, 0, 0);
+
+    public boolean taken() {
+      return snapshotId != null;
+    }
+  }
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -82,6 +90,9 @@ public final class SnapshotJob {
   public Result run(int replicates) {
     SnapshotInputs in = SnapshotInputs.read(spark, rules, definitions);
     List<ModelStanding> standings = new ArrayList<>(ModelStanding.of(in, rules));
+    if (standings.isEmpty()) {
+      return Result.NONE; // a board of no model is no snapshot
+    }
     standings.sort(Comparator.comparing((ModelStanding s) -> !s.ranked())
         .thenComparing(s -> s.ranked() ? -s.average() : 0.0)
         .thenComparing(ModelStanding::modelKey));

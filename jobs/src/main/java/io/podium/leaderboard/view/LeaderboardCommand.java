@@ -25,6 +25,11 @@ public final class LeaderboardCommand implements Command {
   }
 
   @Override
+  public boolean onlyReads() {
+    return true;
+  }
+
+  @Override
   public String summary() {
     return "show a leaderboard snapshot (latest, --as-of TIME|ID) or the changes between two (--diff A B)";
   }

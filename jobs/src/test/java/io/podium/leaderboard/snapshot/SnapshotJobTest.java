@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.podium.conf.PodiumConf;
 import io.podium.leaderboard.normalize.Normalization;
+import io.podium.spark.Warehouse;
 import io.podium.tables.Tables;
 import io.podium.tasks.TaskDefinition;
 import io.podium.testing.Cli;
@@ -45,7 +46,7 @@ class SnapshotJobTest {
         double raw = lower + target / 100 * (1 - lower);
         for (String metric : def.metrics()) {
           rows.add(RowFactory.create(model, def.benchmark(), s.name(), s.task(), metric, "harness", raw, 0.01, 200L,
-              200L, "", now));
+              200L, "", now, 200L));
         }
       }
     }
@@ -65,7 +66,7 @@ class SnapshotJobTest {
   @Test
   void ranksCompleteModelsListsTheOthersApartAndMarksTies() throws Exception {
     String wh = tmp.resolve("wh").toString();
-    assertEquals(0, Cli.in(wh, "sql", "SELECT 1").code); // creates the tables
+    Warehouse.at(wh).open(TestSpark.get()); // creates the tables
     List<Row> rows = new ArrayList<>();
     rows.addAll(taskScores("org/strong@r1#bfloat16", 60, List.of()));
     rows.addAll(taskScores("org/twin@r1#bfloat16", 60, List.of()));
@@ -110,7 +111,7 @@ class SnapshotJobTest {
   @Test
   void theSameScoresGiveTheSameSnapshotAndAChangeGivesANewOne() throws Exception {
     String wh = tmp.resolve("wh2").toString();
-    assertEquals(0, Cli.in(wh, "sql", "SELECT 1").code);
+    Warehouse.at(wh).open(TestSpark.get());
     insert(wh, taskScores("org/a@r1#float16", 50, List.of()));
     insert(wh, taskScores("org/b@r1#float16", 30, List.of()));
     Cli first = Cli.in(wh, "snapshot", "--replicates", "200");
@@ -135,7 +136,7 @@ class SnapshotJobTest {
   @Test
   void scoresGoingAToBAndBackToAMakeTheLatestSnapshotShowA() throws Exception {
     String wh = tmp.resolve("wh-aba").toString();
-    assertEquals(0, Cli.in(wh, "sql", "SELECT 1").code);
+    Warehouse.at(wh).open(TestSpark.get());
     insert(wh, taskScores("org/a@r1#float16", 50, List.of()));
     insert(wh, taskScores("org/b@r1#float16", 30, List.of()));
     String content = "SELECT * EXCEPT (snapshot_id, snapshot_time, inputs, parent_id, sequence_number) FROM "
@@ -170,7 +171,7 @@ class SnapshotJobTest {
   @Test
   void twoSnapshotJobsOnTheSameParentDoNotBothAppendOnIt() throws Exception {
     String wh = tmp.resolve("wh-race").toString();
-    assertEquals(0, Cli.in(wh, "sql", "SELECT 1").code);
+    Warehouse.at(wh).open(TestSpark.get());
     insert(wh, taskScores("org/a@r1#float16", 50, List.of()));
     insert(wh, taskScores("org/b@r1#float16", 30, List.of()));
     io.podium.spark.Warehouse warehouse = io.podium.spark.Warehouse.at(wh);
