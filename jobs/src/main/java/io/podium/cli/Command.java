@@ -18,12 +18,22 @@ public interface Command {
 
   /**
    * Checks the arguments the way the command needs them (required options, numbers, names from a
-   * fixed set), without starting Spark or reading any input; throws {@link UsageException} with
+   * fixed set, a model spec), without starting Spark or reading any input but a local file the
+   * arguments name (a model file); throws {@link UsageException} with
    * the message to show (exit code 2). {@link CommandLine#run} calls it before every run and alone for
    * {@code --dry-run}, so a dry run accepts exactly what a run accepts. Default: nothing beyond
    * what the option parser already checked (unknown options, missing values).
    */
   default void validate(ParsedArgs args) {
+  }
+
+  /**
+   * Whether the command only reads the warehouse ({@code sql}, {@code leaderboard}): on a
+   * warehouse that holds no Podium table it fails, saying so, instead of creating empty tables
+   * there. Default: false (the command may create the warehouse).
+   */
+  default boolean onlyReads() {
+    return false;
   }
 
   /** Runs the command, on arguments {@link #validate} accepted; returns the process exit code. */

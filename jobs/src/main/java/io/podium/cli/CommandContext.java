@@ -3,7 +3,9 @@ package io.podium.cli;
 import io.podium.spark.PodiumSession;
 import io.podium.spark.Warehouse;
 import io.podium.udf.SqlFunctions;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
@@ -14,15 +16,15 @@ import org.apache.spark.sql.SparkSession;
 public final class CommandContext {
 
   private final CommandLine commandLine;
-  private final String commandName;
+  private final Command command;
   private final PrintStream out;
   private final PrintStream err;
   private final Warehouse warehouse;
   private SparkSession spark;
 
-  CommandContext(CommandLine commandLine, String commandName, PrintStream out, PrintStream err, Warehouse warehouse) {
+  CommandContext(CommandLine commandLine, Command command, PrintStream out, PrintStream err, Warehouse warehouse) {
     this.commandLine = commandLine;
-    this.commandName = commandName;
+    this.command = command;
     this.out = out;
     this.err = err;
     this.warehouse = warehouse;
@@ -49,14 +51,31 @@ public final class CommandContext {
     return this.commandLine.run(commandLine.toArray(String[]::new), out, err);
   }
 
-  /** The session, with the warehouse's tables created and registered. */
+  /**
+   * The session, with the warehouse's tables created and registered; for a command that
+   * {@linkplain Command#onlyReads only reads}, a warehouse with no tables is refused and left as
+   * it is.
+   */
   public SparkSession spark() {
     if (spark == null) {
-      spark = PodiumSession.getOrCreate("podium " + commandName);
-      spark.sparkContext().setLogLevel("WARN");
-      warehouse.open(spark);
-      SqlFunctions.register(spark);
+      SparkSession session = PodiumSession.getOrCreate("podium " + command.name());
+      session.sparkContext().setLogLevel("WARN");
+      if (command.onlyReads() && !exists(session)) {
+        throw new IllegalArgumentException("no Podium warehouse at " + warehouse.root() + " (none of its tables is"
+            + " there); give the --warehouse of one, or create it with podium ingest --source DIR (or podium demo)");
+      }
+      warehouse.open(session);
+      SqlFunctions.register(session);
+      spark = session;
     }
     return spark;
+  }
+
+  private boolean exists(SparkSession session) {
+    try {
+      return warehouse.exists(session.sparkContext().hadoopConfiguration());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the warehouse at " + warehouse.root() + ": " + e.getMessage(), e);
+    }
   }
 }

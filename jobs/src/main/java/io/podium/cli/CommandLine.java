@@ -63,7 +63,7 @@ public final class CommandLine {
         return 0;
       }
       Warehouse warehouse = Warehouse.at(parsed.get("warehouse", DEFAULT_WAREHOUSE));
-      return command.run(parsed, new CommandContext(this, command.name(), out, err, warehouse));
+      return command.run(parsed, new CommandContext(this, command, out, err, warehouse));
     } catch (UsageException e) {
       err.println(e.getMessage());
       return 2;

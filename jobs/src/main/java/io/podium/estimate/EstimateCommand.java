@@ -35,6 +35,11 @@ public final class EstimateCommand implements Command {
   }
 
   @Override
+  public boolean onlyReads() {
+    return true;
+  }
+
+  @Override
   public String summary() {
     return "what the suite costs a model: tokens (Podium and the harness), FLOPs, GPU-hours, CO2";
   }

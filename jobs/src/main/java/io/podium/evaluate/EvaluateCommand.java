@@ -59,6 +59,21 @@ public final class EvaluateCommand implements Command {
     }
     args.getInt("limit", 0);
     args.getInt("max-chunks", 0);
+    if (args.get("model") != null) {
+      model(args.get("model"));
+    }
+  }
+
+  /**
+   * The model of {@code --model}, checked as far as it can be without Spark: a built-in model's
+   * name, a model file's fields, a backend's URI and options (a usage error, exit code 2).
+   */
+  private static ModelSpec model(String spec) {
+    try {
+      return ModelSpec.parse(spec);
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new UsageException("podium evaluate: --model " + spec + ": " + e.getMessage());
+    }
   }
 
   @Override
@@ -67,7 +82,7 @@ public final class EvaluateCommand implements Command {
     if (submission != null) {
       return evaluateSubmission(submission, args, context);
     }
-    return evaluate(ModelSpec.parse(args.get("model")), args, context);
+    return evaluate(model(args.get("model")), args, context);
   }
 
   /** Evaluates a submission's model and records how it ended in the queue. */
@@ -94,9 +109,11 @@ public final class EvaluateCommand implements Command {
     int perChunk = args.getInt("shards-per-chunk", EvaluateJob.Options.DEFAULT_SHARDS_PER_CHUNK);
     Integer limit = args.has("limit") ? args.getInt("limit", 0) : null;
     Integer maxChunks = args.has("max-chunks") ? args.getInt("max-chunks", 0) : null;
-    // The template is read on the driver before any Spark work: a model that asks for a template
-    // it does not have, or whose template does not parse, is refused here.
-    ChatTemplate template = ModelTemplates.forModel(spec, context.spark().sparkContext().hadoopConfiguration());
+    // On the driver, before any Spark work: the model is there (its files, its endpoint), and a
+    // model that asks for a chat template it does not have, or one that does not parse, is refused.
+    org.apache.hadoop.conf.Configuration hadoop = context.spark().sparkContext().hadoopConfiguration();
+    spec.engine().checkExists(spec, hadoop);
+    ChatTemplate template = ModelTemplates.forModel(spec, hadoop);
     EvaluateJob.Summary s;
     try {
       s = new EvaluateJob(context.spark(), PodiumConf.benchmarks(), context.warehouse().root(), context.out())

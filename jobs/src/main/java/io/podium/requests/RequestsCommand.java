@@ -43,6 +43,11 @@ public final class RequestsCommand implements Command {
   }
 
   @Override
+  public boolean onlyReads() {
+    return true;
+  }
+
+  @Override
   public String summary() {
     return "print the requests a model would get (plain, or through a chat template), one record per request";
   }

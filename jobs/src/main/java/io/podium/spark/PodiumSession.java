@@ -1,12 +1,24 @@
 package io.podium.spark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Builds the SparkSession every Podium command runs in. Spark properties come from the
  * properties file given to spark-submit ({@code conf/spark/*.conf}); the only settings made
- * here are the two Delta needs to work at all, and only when the properties do not set them.
+ * here are the two Delta needs to work at all, and Spark's own warehouse folder, each only when
+ * the properties do not set it.
+ *
+ * <p>Spark's warehouse ({@code spark.sql.warehouse.dir}) is where the session catalog keeps its
+ * databases and managed tables; Podium's tables are external ones under {@code --warehouse}. With
+ * the in-memory catalog nothing in it outlives the JVM, so it is a temporary folder deleted at
+ * exit rather than Spark's default, a {@code spark-warehouse/} left in the working directory.
  */
 public final class PodiumSession {
 
@@ -34,6 +46,31 @@ public final class PodiumSession {
     if (!conf.contains("spark.sql.catalog.spark_catalog")) {
       builder.config("spark.sql.catalog.spark_catalog", DELTA_CATALOG);
     }
+    if (!conf.contains(SQL_WAREHOUSE_DIR)) {
+      builder.config(SQL_WAREHOUSE_DIR, temporarySqlWarehouse().toUri().toString());
+    }
     return builder.getOrCreate();
+  }
+
+  static final String SQL_WAREHOUSE_DIR = "spark.sql.warehouse.dir";
+
+  /** A new temporary folder, deleted with everything in it when the JVM exits. */
+  private static Path temporarySqlWarehouse() {
+    try {
+      Path dir = Files.createTempDirectory("podium-spark-sql-");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "delete " + dir));
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary folder for " + SQL_WAREHOUSE_DIR
+          + " (set it in the Spark properties, or TMPDIR): " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // at exit, nothing to tell: the folder is under the system's temporary directory
+    }
   }
 }

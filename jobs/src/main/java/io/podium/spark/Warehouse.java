@@ -3,8 +3,11 @@ package io.podium.spark;
 import io.delta.tables.DeltaTable;
 import io.podium.tables.Table;
 import io.podium.tables.Tables;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -78,6 +81,24 @@ public final class Warehouse {
       }
     }
     spark.sql("USE " + Tables.DATABASE);
+  }
+
+  /**
+   * Whether a Podium warehouse is here: at least one of its tables exists under the root (a Delta
+   * log). Reads only; a root that does not exist is no warehouse.
+   */
+  public boolean exists(Configuration hadoop) throws IOException {
+    org.apache.hadoop.fs.Path rootPath = new org.apache.hadoop.fs.Path(root);
+    FileSystem fs = rootPath.getFileSystem(hadoop);
+    if (!fs.exists(rootPath)) {
+      return false;
+    }
+    for (Table table : Tables.ALL) {
+      if (fs.exists(new org.apache.hadoop.fs.Path(location(table) + "/_delta_log"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The table property holding the schema version a table was last brought to. */

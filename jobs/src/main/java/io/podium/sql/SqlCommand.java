@@ -26,6 +26,11 @@ public final class SqlCommand implements Command {
   }
 
   @Override
+  public boolean onlyReads() {
+    return true;
+  }
+
+  @Override
   public String summary() {
     return "run Spark SQL over the Podium tables (Delta time travel: VERSION AS OF / TIMESTAMP AS OF)";
   }

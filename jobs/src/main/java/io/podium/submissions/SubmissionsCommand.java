@@ -22,6 +22,11 @@ public final class SubmissionsCommand implements Command {
   }
 
   @Override
+  public boolean onlyReads() {
+    return true;
+  }
+
+  @Override
   public String summary() {
     return "list the submission queue (status, times, reasons)";
   }

@@ -11,7 +11,11 @@ import io.podium.cli.Option;
 import io.podium.cli.ParsedArgs;
 import io.podium.cli.UsageException;
 import io.podium.models.Backends;
+import io.podium.testing.Paths;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -69,13 +73,23 @@ class DryRunTest {
     assertFalse(r.out().contains("dry run:"), r.toString());
   }
 
+  /** A model file with that YAML, in a new temporary folder. */
+  private static String modelFile(String yaml) {
+    try {
+      java.nio.file.Path file = Files.createTempDirectory("podium-dry-run").resolve("model.yaml");
+      Files.writeString(file, yaml);
+      return file.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Test
   void validArgumentsOfEveryCommandExitZeroWithoutSpark() {
     assertValid("ingest", "--source", "s3a://bucket/benchmarks", "--shards", "16", "--fewshot-source",
         "mmlu_pro=/data/validation.parquet", "--warehouse", "s3a://bucket/podium", "--dry-run");
     assertValid("evaluate", "--model", "builtin:tiny-gpt", "--limit", "5", "--dry-run");
-    // Validation reads nothing: a model file that does not exist here is not an argument error.
-    assertValid("evaluate", "--model", "/nowhere/model.yaml", "--dry-run");
+    assertValid("evaluate", "--model", Paths.root().resolve("conf/models/bigram-gpt.yaml").toString(), "--dry-run");
     assertValid("score", "--dry-run");
     assertValid("score", "--model", "org/name@rev#bfloat16", "--math-method", "corrected", "--dry-run");
     assertValid("score", "--model", "org/name@rev#bfloat16", "--math-method", "leaderboard_fork", "--dry-run");
@@ -104,6 +118,14 @@ class DryRunTest {
     assertUsageError("give --model (e.g. --model builtin:tiny-gpt) or --submission KEY", "evaluate", "--dry-run");
     assertUsageError("--limit needs an integer", "evaluate", "--model", "builtin:tiny-gpt", "--limit", "many",
         "--dry-run");
+    // The model spec is checked in a dry run as before a run: one line, what and the fix.
+    assertUsageError("podium evaluate: --model builtin:nope: no built-in model 'nope'; the built-in models are"
+        + " tiny-gpt, bigram-gpt, tiny-llama, qwen2.5-0.5b-shape, llama-3-8b-layer-shape, sphinx-trigram",
+        "evaluate", "--model", "builtin:nope", "--dry-run");
+    assertUsageError("--model /nowhere/model.yaml: model file /nowhere/model.yaml does not exist", "evaluate",
+        "--model", "/nowhere/model.yaml", "--dry-run");
+    assertUsageError("an openai uri is the endpoint's base URL", "evaluate", "--model", modelFile(
+        "model_id: org/m\nbackend: openai\nuri: localhost:8000\n"), "--dry-run");
     assertUsageError("--math-method", "score", "--math-method", "guess", "--dry-run");
     assertUsageError("--benchmark is required", "score-responses", "--dry-run");
     assertUsageError("--prompts is required", "score-responses", "--benchmark", "ifeval", "--input", "r",

@@ -1,6 +1,7 @@
 package io.podium.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.podium.testing.Launcher;
@@ -28,6 +29,20 @@ class LauncherIT {
     Launcher wrong = Launcher.run(tmp, "ingest", "--sauce", "x");
     assertEquals(2, wrong.code, wrong.toString());
     assertTrue(wrong.output.contains("unknown option --sauce"), wrong.output);
+  }
+
+  @Test
+  void anUnknownModelIsRefusedInOneLineBeforeSparkStarts() throws Exception {
+    long start = System.nanoTime();
+    Launcher run = Launcher.run(tmp, "evaluate", "--model", "builtin:nope");
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertEquals(2, run.code, run.toString());
+    List<String> podiumLines = run.output.lines().filter(l -> l.contains("podium")).toList();
+    assertEquals(1, podiumLines.size(), run.output);
+    assertTrue(podiumLines.get(0).startsWith("podium evaluate: --model builtin:nope: no built-in model 'nope';"),
+        run.output);
+    assertFalse(run.output.contains("\tat "), "a stack trace: " + run.output);
+    assertTrue(seconds < 30, "took " + seconds + " s");
   }
 
   @Test
@@ -74,6 +89,10 @@ class LauncherIT {
     // ... and ends with the leaderboard of the three, and its page.
     assertTrue(demo.output.contains("took snapshot") && demo.output.contains("3 ranked, 0 listed apart"),
         demo.output);
+    // Spark's own warehouse and metastore are not left where the user ran bin/podium.
+    for (String left : List.of("spark-warehouse", "metastore_db", "derby.log")) {
+      assertFalse(java.nio.file.Files.exists(tmp.resolve(left)), left + " was left in the working directory");
+    }
     java.nio.file.Path page = tmp.resolve("podium-leaderboard.html");
     assertTrue(demo.output.contains("leaderboard page: " + page.toAbsolutePath()), demo.output);
     String html = java.nio.file.Files.readString(page);

@@ -184,11 +184,19 @@ class EvaluateTest {
   }
 
   @Test
-  void aModelThatCannotLoadFailsNamingTheModel() {
-    Cli missing = evaluate("--model", tmp.resolve("no-such-model").toString(), "--benchmarks", "musr");
+  void aModelThatIsNotThereFailsOnTheDriverInOneLine() throws Exception {
+    Path folder = Files.createDirectories(tmp.resolve("no-such-model"));
+    Cli missing = evaluate("--model", folder.toString(), "--benchmarks", "musr");
     assertEquals(1, missing.code, missing.toString());
-    assertTrue(missing.err.contains("no-such-model") && missing.err.contains("does not exist")
-        && missing.err.contains("not complete"), missing.err);
+    assertEquals("podium evaluate failed: model folder " + folder + " has no model.onnx; give the folder of an"
+        + " Optimum ONNX export (text-generation-with-past)\n", missing.err, missing.toString());
+    assertEquals(0, count("SELECT count(*) FROM " + table("predictions") + " WHERE model_key LIKE 'no-such-model@%'"));
+
+    Cli unknown = evaluate("--model", "builtin:nope", "--benchmarks", "musr");
+    assertEquals(2, unknown.code, unknown.toString());
+    assertTrue(unknown.err.startsWith("podium evaluate: --model builtin:nope: no built-in model 'nope'; the built-in"
+        + " models are tiny-gpt, "), unknown.err);
+    assertEquals(1, unknown.err.lines().count(), unknown.err);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.podium.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.podium.conf.PodiumConf;
@@ -62,6 +63,28 @@ class SqlCommandTest {
     assertTrue(run.out.startsWith("+-----+\n| s   |\n+-----+\n| a;b |\n+-----+\n1 row\n"), run.out);
     assertTrue(run.out.contains("| murder_mysteries  | 4 |\n| object_placements | 4 |\n| team_allocation   | 2 |\n"),
         run.out);
+  }
+
+  @Test
+  void readCommandsOnNoWarehouseSaySoInOneLineAndCreateNothing() throws Exception {
+    Path missing = tmp.resolve("no-such-warehouse");
+    Path empty = Files.createDirectories(tmp.resolve("empty-folder"));
+    for (Path where : List.of(missing, empty)) {
+      for (List<String> command : List.of(List.of("sql", "SELECT count(*) FROM requests"), List.of("leaderboard"),
+          List.of("submissions"))) {
+        Cli run = Cli.in(where.toString(), command.get(0), command.subList(1, command.size()).toArray(String[]::new));
+        assertEquals(1, run.code, run.toString());
+        assertEquals("podium " + command.get(0) + " failed: no Podium warehouse at " + where.toUri().toString()
+            .replaceAll("/$", "") + " (none of its tables is there); give the --warehouse of one, or create it with"
+            + " podium ingest --source DIR (or podium demo)\n", run.err, run.toString());
+      }
+    }
+    assertFalse(Files.exists(missing), "a read command created the warehouse folder");
+    try (var left = Files.list(empty)) {
+      assertEquals(List.of(), left.toList(), "a read command wrote into the folder");
+    }
+    // and the warehouse that exists still answers after the refusals
+    assertEquals(0, sql("SELECT 1").code);
   }
 
   @Test

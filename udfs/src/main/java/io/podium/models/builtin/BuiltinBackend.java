@@ -42,15 +42,16 @@ public final class BuiltinBackend implements Backend {
 
   @Override
   public void validate(ModelSpec spec) {
+    if (!names().contains(spec.uri())) {
+      throw new IllegalArgumentException("no built-in model '" + spec.uri() + "'; the built-in models are "
+          + String.join(", ", names()));
+    }
     OnnxBackend.engineOptions(spec, null, 0);
   }
 
+  /** Nothing to look for: {@link #validate} knows every built-in model. */
   @Override
   public void checkExists(ModelSpec spec, Configuration hadoop) {
-    if (!names().contains(spec.uri())) {
-      throw new IllegalArgumentException("--check: no built-in model '" + spec.uri() + "' (built-in: "
-          + String.join(", ", names()) + ")");
-    }
   }
 
   @Override

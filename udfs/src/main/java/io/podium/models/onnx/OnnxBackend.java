@@ -41,7 +41,7 @@ public final class OnnxBackend implements Backend {
     FileSystem fs = folder.getFileSystem(hadoop);
     for (String file : new String[] {"model.onnx", "tokenizer.json"}) {
       if (!fs.exists(new Path(folder, file))) {
-        throw new IllegalArgumentException("--check: " + spec.uri() + " has no " + file
+        throw new IllegalArgumentException("model folder " + spec.uri() + " has no " + file
             + "; give the folder of an Optimum ONNX export (text-generation-with-past)");
       }
     }

@@ -50,16 +50,21 @@ public final class OpenAiBackend implements Backend {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     HttpResponse<Void> response;
     try {
-      response = client.send(HttpRequest.newBuilder(URI.create(base + "/models"))
-          .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding());
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/models")).timeout(Duration.ofSeconds(10));
+      String key = System.getenv("OPENAI_API_KEY");
+      if (key != null && !key.isEmpty()) {
+        request.header("Authorization", "Bearer " + key);
+      }
+      response = client.send(request.GET().build(), HttpResponse.BodyHandlers.discarding());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("--check: " + shown + ": GET /models is not reachable: " + e.getMessage());
+      throw new IllegalArgumentException(shown + ": GET /models is not reachable: " + e.getMessage());
     }
     if (response.statusCode() / 100 != 2) {
-      throw new IllegalArgumentException("--check: " + shown + ": GET /models answered HTTP " + response.statusCode());
+      throw new IllegalArgumentException(shown + ": GET /models answered HTTP " + response.statusCode()
+          + (response.statusCode() == 401 ? " (set OPENAI_API_KEY to the endpoint's key)" : ""));
     }
   }
 
