@@ -8,6 +8,7 @@ import io.podium.demo.DemoCommand;
 import io.podium.estimate.EstimateCommand;
 import io.podium.evaluate.EvaluateCommand;
 import io.podium.ingest.IngestCommand;
+import io.podium.leaderboard.exporter.ExportHarnessCommand;
 import io.podium.leaderboard.importer.ImportHarnessCommand;
 import io.podium.leaderboard.snapshot.SnapshotCommand;
 import io.podium.leaderboard.view.LeaderboardCommand;
@@ -35,7 +36,7 @@ public final class Podium {
   public static List<Command> commands() {
     return List.of(new DemoCommand(), new IngestCommand(), new EvaluateCommand(), new ScoreCommand(),
         new ScoreResponsesCommand(), new SnapshotCommand(), new LeaderboardCommand(),
-        new ImportHarnessCommand(), new SubmitCommand(), new SubmissionsCommand(), new ClaimCommand(),
+        new ImportHarnessCommand(), new ExportHarnessCommand(), new SubmitCommand(), new SubmissionsCommand(), new ClaimCommand(),
         new RunPipelineCommand(), new RequestsCommand(), new SqlCommand(),
         new InferenceBenchmarkCommand(), new EngineBenchmarkCommand(), new EstimateCommand());
   }

@@ -100,6 +100,7 @@ class DryRunTest {
         "--output", "v.jsonl", "--dry-run");
     assertValid("snapshot", "--replicates", "200", "--dry-run");
     assertValid("import-harness", "results_2025.json", "--dry-run");
+    assertValid("export-harness", "--model", "org/name@main#bfloat16", "--out", "results", "--dry-run");
     assertValid("sql", "SELECT 1", "--dry-run");
     assertValid("sql", "-f", "report.sql", "--format", "csv", "--dry-run");
     assertValid("demo", "--dry-run");
@@ -134,6 +135,7 @@ class DryRunTest {
         "--input", "r", "--output", "o", "--dry-run");
     assertUsageError("--replicates must be at least 100", "snapshot", "--replicates", "10", "--dry-run");
     assertUsageError("name at least one results file", "import-harness", "--dry-run");
+    assertUsageError("podium export-harness: --out is required", "export-harness", "--model", "m@r#p", "--dry-run");
     assertUsageError("give one statement", "sql", "--dry-run");
     assertUsageError("not both", "sql", "SELECT 1", "--file", "a.sql", "--dry-run");
     assertUsageError("unknown format", "sql", "SELECT 1", "--format", "xml", "--dry-run");
