@@ -51,8 +51,7 @@ public final class PyJson {
       double d = ((Number) x).doubleValue();
       if (Double.isNaN(d)) sb.append("NaN");
       else if (Double.isInfinite(d)) sb.append(d > 0 ? "Infinity" : "-Infinity");
-      else if (d == Math.rint(d) && Math.abs(d) < 1e16) sb.append((long) d).append(".0");
-      else sb.append(Double.toString(d).replace("E", "e"));
+      else sb.append(PyFloat.repr(d));
     } else if (x instanceof Number n) {
       sb.append(n.toString());
     } else if (x instanceof Map<?, ?> m) {

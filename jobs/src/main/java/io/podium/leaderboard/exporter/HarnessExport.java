@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.podium.python.PyFloat;
+import io.podium.python.PyJson;
 import io.podium.spark.SqlLiterals;
 import io.podium.spark.Warehouse;
 import io.podium.tables.Tables;
@@ -155,7 +157,8 @@ public final class HarnessExport {
   /**
    * One line per document, in doc_id order, with the fields {@code evaluator.py} logs (line 507):
    * doc_id, doc, target, arguments (as {@code save_results_samples} reshapes them), resps and
-   * filtered_resps (as {@code sanitize_list} makes them strings), doc_hash, prompt_hash,
+   * filtered_resps (as {@code sanitize_list}, {@code lm_eval/utils.py} line 84, makes them
+   * strings: {@code str(float)}, {@code True}/{@code False}), doc_hash, prompt_hash,
    * target_hash, and each metric's value. Null when the model has no per-document scores for the
    * task (imported results).
    */
@@ -203,8 +206,8 @@ public final class HarnessExport {
       if ("loglikelihood".equals(r.getString(1))) {
         args.put("arg_1", r.getString(3));
         ArrayNode pair = LINE.createArrayNode()
-            .add(r.isNullAt(6) ? "None" : PythonStr.of(r.getDouble(6)))
-            .add(r.isNullAt(7) ? "None" : PythonStr.of(r.getBoolean(7)));
+            .add(r.isNullAt(6) ? "None" : PyFloat.repr(r.getDouble(6)))
+            .add(r.isNullAt(7) ? "None" : (r.getBoolean(7) ? "True" : "False"));
         resps.addArray().add(pair);
         filtered.add(pair.deepCopy());
       } else {
@@ -223,7 +226,7 @@ public final class HarnessExport {
     }
     // evaluator.py:516-525: sha256 of json.dumps(doc, indent=2, ensure_ascii=False), of the first
     // request's context, of str(target)
-    line.put("doc_hash", sha256(PythonJson.dumpsIndent2(doc)));
+    line.put("doc_hash", sha256(PyJson.dumps(LINE.convertValue(doc, Object.class), 2, null, null, false, false)));
     line.put("prompt_hash", sha256(requests.get(0).getString(2)));
     line.put("target_hash", sha256(target));
     Map<String, Double> metrics = d.getJavaMap(4);

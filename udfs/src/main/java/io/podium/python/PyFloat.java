@@ -1,27 +1,24 @@
-package io.podium.leaderboard.exporter;
+package io.podium.python;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
- * Python's {@code str()} of the values lm-evaluation-harness writes into its samples files
- * ({@code sanitize_list} in the fork's {@code lm_eval/utils.py}, line 84, turns every response
- * into {@code str}): {@code True}/{@code False}, and floats as {@code repr} writes them
- * ({@code -1.5}, {@code 1e-05}, {@code 1.5e+16}).
+ * Python's {@code repr(float)} (which {@code str()} and {@code json.dumps} write too):
+ * {@code -1.5}, {@code 0.0001}, {@code 1e-05}, {@code 1.5e+16}, {@code 3.0}.
  */
-final class PythonStr {
+public final class PyFloat {
 
-  private PythonStr() {}
-
-  static String of(boolean b) {
-    return b ? "True" : "False";
-  }
+  private PyFloat() {}
 
   /**
-   * {@code repr(float)}: the digits of Java's {@link Double#toString} (the shortest that round-trip
-   * on Java 19+; on 17, in rare cases one digit more than Python's), laid out as Python does:
-   * positional for decimal exponents from -4 to 15, else scientific with a signed two-digit exponent.
+   * The shortest digits that read back as {@code d}, correctly rounded from its exact binary value
+   * (what Python's {@code repr} finds with Gay's algorithm; Java 17's {@link Double#toString}
+   * sometimes gives a digit more), laid out as Python does: positional for decimal exponents
+   * from -4 to 15, else scientific with a signed two-digit exponent.
    */
-  static String of(double d) {
+  public static String repr(double d) {
     if (Double.isNaN(d)) {
       return "nan";
     }
@@ -31,7 +28,15 @@ final class PythonStr {
     if (d == 0) {
       return (1 / d < 0) ? "-0.0" : "0.0";
     }
-    BigDecimal v = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+    BigDecimal exact = new BigDecimal(Math.abs(d));
+    BigDecimal v = exact;
+    for (int precision = 1; precision <= 17; precision++) {
+      v = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+      if (v.doubleValue() == Math.abs(d)) {
+        break;
+      }
+    }
+    v = v.stripTrailingZeros();
     String digits = v.unscaledValue().toString();
     int exponent = digits.length() - 1 - v.scale(); // of the first digit
     StringBuilder out = new StringBuilder(d < 0 ? "-" : "");
