@@ -5,7 +5,7 @@ to Spark with ``SparkSubmitOperator`` (provider ``apache-airflow-providers-apach
 
 The steps, their order and their arguments are read from ``conf/pipeline.yaml`` when the DAG is
 parsed: the same file ``podium run-pipeline`` runs, so the two cannot disagree. See the README,
-"Scheduling with Airflow", for installation, the Airflow Variables and their defaults.
+"Scheduling with Airflow", for installation, the environment settings and Airflow Variables.
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ import json
 import logging
 import os
 import re
-import subprocess
-from datetime import datetime, timedelta
+import tempfile
+from datetime import timedelta
 
+import pendulum  # an Airflow dependency
 import yaml  # an Airflow dependency
 from airflow import DAG
 from airflow.decorators import task
-from airflow.models import Variable
+from airflow.providers.apache.spark.hooks.spark_submit import SparkSubmitHook
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
 
 log = logging.getLogger(__name__)
@@ -32,27 +33,32 @@ PODIUM_CLASS = "io.podium.app.Podium"
 _REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 
 
-def _variable(key: str, default: str) -> str:
-    """An Airflow Variable, read when the DAG is parsed, or its default."""
-    try:
-        value = Variable.get(key, default_var=default)
-    except TypeError:  # the Airflow 3 task SDK names the argument `default`
-        value = Variable.get(key, default=default)
-    return default if value in (None, "") else str(value)
+def _setting(name: str, default: str) -> str:
+    """A deployment setting from the scheduler's environment (read when the DAG is parsed: no
+    metadata-database query at parse time, unlike Variable.get)."""
+    value = os.environ.get(name)
+    return default if value in (None, "") else value
 
 
-# Deployment settings: Airflow Variables, read at parse time (an operator's conn_id, pool and a
-# DAG's schedule cannot be templated).
-PODIUM_HOME = _variable("podium_home", _REPO)
-SCHEDULE = _variable("podium_schedule", "@daily")
-SPARK_CONN_ID = _variable("podium_spark_conn_id", "spark_default")
-GPU_POOL = _variable("podium_gpu_pool", "podium_gpu")
-JAR = _variable("podium_jar", os.path.join(PODIUM_HOME, "jobs", "target", "podium-jobs.jar"))
-SPARK_CONF_DIR = _variable("podium_spark_conf_dir", os.path.join(PODIUM_HOME, "conf", "spark"))
-PIPELINE_FILE = _variable("podium_pipeline_file", os.path.join(PODIUM_HOME, "conf", "pipeline.yaml"))
-# Per-run data settings: DAG params (overridable when triggering a run), defaults from Variables.
-DEFAULT_SOURCE = _variable("podium_source", "s3a://podium/benchmarks")
-DEFAULT_WAREHOUSE = _variable("podium_warehouse", "s3a://podium/warehouse")
+# Deployment settings: what cannot be templated (an operator's conn_id and pool, the schedule, the
+# file this DAG is built from), from environment variables of the scheduler and workers.
+PODIUM_HOME = _setting("PODIUM_HOME", _REPO)
+SCHEDULE = _setting("PODIUM_SCHEDULE", "@daily")
+SPARK_CONN_ID = _setting("PODIUM_SPARK_CONN_ID", "spark_default")
+GPU_POOL = _setting("PODIUM_GPU_POOL", "podium_gpu")
+JAR = _setting("PODIUM_JAR", os.path.join(PODIUM_HOME, "jobs", "target", "podium-jobs.jar"))
+SPARK_CONF_DIR = _setting("PODIUM_SPARK_CONF_DIR", os.path.join(PODIUM_HOME, "conf", "spark"))
+PIPELINE_FILE = _setting("PODIUM_PIPELINE_FILE", os.path.join(PODIUM_HOME, "conf", "pipeline.yaml"))
+# How long a task may run before Airflow stops it: one model's evaluation, and any other step.
+EVALUATE_TIMEOUT = timedelta(hours=float(_setting("PODIUM_EVALUATE_TIMEOUT_HOURS", "24")))
+STEP_TIMEOUT = timedelta(hours=float(_setting("PODIUM_STEP_TIMEOUT_HOURS", "2")))
+
+# Per-run data settings, rendered when a task runs: the run's params when given, else the Airflow
+# Variables podium_source / podium_warehouse, else these defaults.
+SOURCE_T = "{{ params.source or var.value.get('podium_source', 's3a://podium/benchmarks') }}"
+WAREHOUSE_T = "{{ params.warehouse or var.value.get('podium_warehouse', 's3a://podium/warehouse') }}"
+# The claim of a DAG run is its run_id: a retried claim or evaluate task is the same claim.
+CLAIM_ID_T = "{{ run_id }}"
 
 # Which Spark properties file a step runs with: the GPU cluster's for model inference.
 GPU_COMMANDS = {"evaluate"}
@@ -80,10 +86,10 @@ def load_steps(path: str = PIPELINE_FILE) -> list[dict]:
     return steps
 
 
-def podium_args(step: dict, warehouse: str, source: str, model_key: str | None = None) -> list[str]:
-    """The podium command line of a step: command, its arguments with {source} and {model_key}
-    filled in, then --warehouse."""
-    values = {"source": source, "model_key": model_key}
+def podium_args(step: dict, warehouse: str, source: str, claim_id: str, model_key: str | None = None) -> list[str]:
+    """The podium command line of a step: command, its arguments with {source}, {claim_id} and
+    {model_key} filled in, then --warehouse."""
+    values = {"source": source, "claim_id": claim_id, "model_key": model_key}
 
     def fill(arg: str) -> str:
         def one(m: re.Match) -> str:
@@ -91,45 +97,24 @@ def podium_args(step: dict, warehouse: str, source: str, model_key: str | None =
                 raise ValueError(f"step {step['name']}: no value for {m.group(0)}")
             return values[m.group(1)]
 
-        return re.sub(r"\{(source|model_key)\}", one, str(arg))
+        return re.sub(r"\{(source|claim_id|model_key)\}", one, str(arg))
 
     return [step["command"], *[fill(a) for a in step.get("args") or []], "--warehouse", warehouse]
 
 
-def parse_claimed(stdout: str) -> list[str]:
-    """The model keys `podium claim --json` printed: the last output line that is a JSON array."""
-    for line in reversed(stdout.splitlines()):
-        line = line.strip()
-        if not line.startswith("["):
-            continue
-        try:
-            keys = json.loads(line)
-        except ValueError:
-            continue  # a log line such as "[Stage 0:>"
-        if isinstance(keys, list) and all(isinstance(k, str) for k in keys):
-            return keys
-    raise ValueError("claim printed no JSON array of model keys:\n" + stdout[-2000:])
-
-
-def spark_submit_command(conn_id: str, args: list[str], name: str) -> list[str]:
-    """spark-submit of the Podium jar in client mode (the driver's stdout is this process's),
-    against the master of an Airflow Spark connection, as SparkSubmitOperator would submit it."""
+def read_claimed(path: str) -> list[str]:
+    """The model keys `podium claim --keys-file` wrote: one JSON array of strings."""
     try:
-        from airflow.sdk import BaseHook  # Airflow 3
-    except ImportError:
-        from airflow.hooks.base import BaseHook  # Airflow 2
-
-    conn = BaseHook.get_connection(conn_id)
-    extra = conn.extra_dejson or {}
-    master = f"{conn.host}:{conn.port}" if conn.port else (conn.host or "local[*]")
-    binary = extra.get("spark-binary") or "spark-submit"
-    if os.environ.get("SPARK_HOME") and os.sep not in binary:
-        binary = os.path.join(os.environ["SPARK_HOME"], "bin", binary)
-    command = [binary, "--master", master, "--deploy-mode", "client", "--name", name]
-    if extra.get("queue"):
-        command += ["--queue", extra["queue"]]
-    command += ["--properties-file", properties_file(args[0]), "--class", PODIUM_CLASS, JAR, *args]
-    return command
+        with open(path, encoding="utf-8") as f:
+            keys = json.load(f)
+    except FileNotFoundError:
+        raise RuntimeError(
+            f"podium claim wrote no {path}: its driver ran elsewhere. The claim step needs a Spark"
+            f" connection whose deploy mode is client (the default), so the driver writes on this worker"
+        ) from None
+    if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+        raise ValueError(f"{path}: expected a JSON array of model keys, got {keys!r}")
+    return keys
 
 
 STEPS = load_steps()
@@ -146,56 +131,55 @@ One task per step of `conf/pipeline.yaml`, in its order. Every Spark task runs
 on the connection `podium_spark_conn_id` with `conf/spark/cluster-cpu.conf`, or
 `cluster-gpu.conf` for `evaluate`.
 
-- **claim** marks the PENDING submissions RUNNING (atomically, in the warehouse) and returns the
-  evaluate command lines of the claimed model keys; it runs `spark-submit ... claim --json` in
-  client mode itself to read the keys from the driver's output, which SparkSubmitOperator does
-  not return. It is not retried: a retry would claim other submissions and leave these RUNNING.
-- **evaluate** is mapped over the claimed submissions, one task each, in the pool
-  `podium_gpu_pool` (its slots are the number of models evaluated at once). Nothing claimed:
-  it is skipped.
+- **claim** marks the PENDING submissions RUNNING under the claim `run_id` (atomically, in the
+  warehouse) and returns the evaluate command lines of the claimed model keys. It submits
+  `claim --claim-id <run_id> --keys-file <file>` through `SparkSubmitHook` and reads the keys the
+  driver wrote (client mode). A retry is the same claim: it gets back what it already holds.
+- **evaluate** is mapped over the claimed submissions, one task each, named by its model key, in
+  the pool `PODIUM_GPU_POOL` (its slots are the number of models evaluated at once). Nothing
+  claimed: it is skipped. `evaluate --submission KEY --claim-id <run_id>` refuses a submission
+  that is not RUNNING under this claim, so a retry resumes a crashed evaluation but never turns
+  FAILED into FINISHED.
 - **score** runs when every evaluation is done, failed ones included (a failed model is marked
   FAILED in `submissions` and does not stop the others from being scored); **snapshot** follows.
 
-Params: `source` (benchmark files for ingest) and `warehouse` (the Delta tables), defaults from
-the Variables `podium_source` and `podium_warehouse`.
+Params: `source` (benchmark files for ingest) and `warehouse` (the Delta tables); when left
+empty, the Variables `podium_source` and `podium_warehouse`, read when a task runs.
 """,
     schedule=SCHEDULE,
-    start_date=datetime(2026, 1, 1),
+    start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
     catchup=False,
     max_active_runs=1,
     default_args={
         "owner": "podium",
         "retries": 2,
         "retry_delay": timedelta(minutes=5),
+        "execution_timeout": STEP_TIMEOUT,
     },
-    params={"source": DEFAULT_SOURCE, "warehouse": DEFAULT_WAREHOUSE},
+    params={"source": "", "warehouse": ""},
     tags=["podium", "spark", "leaderboard"],
 ) as dag:
-    # Jinja placeholders the operator renders at run time.
-    WAREHOUSE_T = "{{ params.warehouse }}"
-    SOURCE_T = "{{ params.source }}"
-
     per_submission = next((s for s in STEPS if s.get("per_submission")), None)
 
-    @task(task_id="claim", retries=0)
-    def claim(**context) -> list[list[str]]:
-        """Claims the PENDING submissions; returns one evaluate command line per claimed key."""
-        params = context["params"]
+    @task(task_id="claim")
+    def claim(warehouse: str, source: str, claim_id: str) -> list[list[str]]:
+        """Claims the PENDING submissions under claim_id; returns one evaluate command line per
+        model key it holds. The arguments arrive rendered (TaskFlow templates them)."""
         step = next(s for s in STEPS if s["command"] == "claim")
-        args = podium_args(step, params["warehouse"], params["source"])
-        command = spark_submit_command(SPARK_CONN_ID, args, "podium-claim")
-        log.info("running %s", " ".join(command))
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        if done.stderr:
-            log.info("%s", done.stderr[-20000:])
-        if done.returncode != 0:
-            raise RuntimeError(f"podium claim exited {done.returncode}:\n{done.stdout[-4000:]}{done.stderr[-4000:]}")
-        keys = parse_claimed(done.stdout)
-        log.info("claimed %d submission(s): %s", len(keys), keys)
-        context["ti"].xcom_push(key="model_keys", value=keys)
+        with tempfile.TemporaryDirectory(prefix="podium-claim-") as tmp:
+            keys_file = os.path.join(tmp, "claimed.json")
+            SparkSubmitHook(
+                conn_id=SPARK_CONN_ID,
+                java_class=PODIUM_CLASS,
+                properties_file=properties_file(step["command"]),
+                name=f"podium-{step['name']}",
+                application_args=[*podium_args(step, warehouse, source, claim_id), "--keys-file", keys_file],
+            ).submit(application=JAR)
+            keys = read_claimed(keys_file)
+        log.info("claim %s holds %d submission(s): %s", claim_id, len(keys), keys)
         if per_submission is None:
             return []
-        return [podium_args(per_submission, params["warehouse"], params["source"], key) for key in keys]
+        return [podium_args(per_submission, warehouse, source, claim_id, key) for key in keys]
 
     previous = None
     previous_mapped = False
@@ -203,7 +187,7 @@ the Variables `podium_source` and `podium_warehouse`.
     for step in STEPS:
         command = step["command"]
         if command == "claim":
-            current = claimed = claim()
+            current = claimed = claim(warehouse=WAREHOUSE_T, source=SOURCE_T, claim_id=CLAIM_ID_T)
         elif step.get("per_submission"):
             current = SparkSubmitOperator.partial(
                 task_id=step["name"],
@@ -213,6 +197,9 @@ the Variables `podium_source` and `podium_warehouse`.
                 properties_file=properties_file(command),
                 name=f"podium-{step['name']}",
                 pool=GPU_POOL,
+                execution_timeout=EVALUATE_TIMEOUT,
+                # The Airflow UI names each mapped evaluation by its model key.
+                map_index_template="{{ task.application_args[task.application_args.index('--submission') + 1] }}",
             ).expand(application_args=claimed)
         else:
             current = SparkSubmitOperator(
@@ -220,7 +207,7 @@ the Variables `podium_source` and `podium_warehouse`.
                 conn_id=SPARK_CONN_ID,
                 application=JAR,
                 java_class=PODIUM_CLASS,
-                application_args=podium_args(step, WAREHOUSE_T, SOURCE_T),
+                application_args=podium_args(step, WAREHOUSE_T, SOURCE_T, CLAIM_ID_T),
                 properties_file=properties_file(command),
                 name=f"podium-{step['name']}",
                 # The step after the evaluations runs when they are all done, failed or not.

@@ -1,13 +1,19 @@
-"""Tests of airflow/dags/podium_leaderboard.py without Airflow (Python standard library only).
+"""Tests of airflow/dags/podium_leaderboard.py without Airflow (the Python standard library and Jinja2, an Airflow dependency).
 
 - the DAG file compiles;
 - its SparkSubmitOperator calls and the claim task, read with `ast`: the main class is
   io.podium.app.Podium and it is in the built jar;
 - the DAG, loaded on stand-ins for the few Airflow names it uses: one task per step of
   conf/pipeline.yaml in that order, chained; properties files, pool, trigger rules, schedule;
+  what Airflow's users expect of a DAG: no Variable.get when it is parsed, a timezone-aware
+  start_date, an execution_timeout on every task, mapped evaluations named by their model
+  (map_index_template, rendered with the real Jinja2), the claim through SparkSubmitHook;
 - every Spark task's command line is accepted by that podium subcommand
   (`java ... io.podium.app.Podium <command> <args> --dry-run` on the built jar), including the
-  claim task's spark-submit command and the evaluate command lines it returns.
+  claim task's and the evaluate command lines it returns.
+
+Real Airflow is not installed here (not in Debian, PyPI unreachable): these stand-ins are the
+closest check this machine allows.
 
 Run from the repository root: python3 -m unittest discover -s airflow/tests -v
 (mvn verify runs it through jobs/src/test/java/io/podium/cli/AirflowDagIT.java). The jar tests
@@ -17,6 +23,7 @@ are skipped, with a message, when jobs/target/podium-jobs.jar is not built.
 from __future__ import annotations
 
 import ast
+import datetime
 import importlib.util
 import json
 import os
@@ -45,6 +52,7 @@ PLACEHOLDERS = {
     "warehouse": "s3a://placeholder-bucket/warehouse",
 }
 CLAIMED = ["org/placeholder-model@main#bfloat16", "org/other-model@v2#float16"]
+RUN_ID = "scheduled__2026-12-04T00:00:00+00:00"
 
 
 # --- conf/pipeline.yaml without PyYAML ---------------------------------------------------------
@@ -153,24 +161,30 @@ def fake_task(task_id=None, **options):
     return decorate
 
 
-class FakeVariable:
-    values: dict = {}
+class ParseTimeVariable:
+    """Airflow's Variable as seen while the DAG is parsed: reading one is a test failure (each
+    read is a metadata-database query on every parse)."""
 
     @classmethod
-    def get(cls, key, default_var=None):
-        return cls.values.get(key, default_var)
+    def get(cls, key, *args, **kwargs):
+        raise AssertionError(f"Variable.get({key!r}) while the DAG is parsed; template it or read it in a task")
 
 
-class FakeConnection:
-    host = "spark://spark-master"
-    port = 7077
-    extra_dejson = {"spark-binary": "spark-submit"}
+class FakeSparkSubmitHook:
+    """SparkSubmitHook: records how it was built and what it submitted; submit() does what the
+    claim's driver does in client mode, writing the claimed keys to --keys-file."""
+    made: list = []
+    claimed: list = CLAIMED
 
+    def __init__(self, **kwargs):
+        self.kwargs = kwargs
+        FakeSparkSubmitHook.made.append(self)
 
-class FakeBaseHook:
-    @staticmethod
-    def get_connection(conn_id):
-        return FakeConnection()
+    def submit(self, application=""):
+        self.application = application
+        args = self.kwargs["application_args"]
+        with open(args[args.index("--keys-file") + 1], "w", encoding="utf-8") as f:
+            json.dump(FakeSparkSubmitHook.claimed, f)
 
 
 def _module(name, **attrs):
@@ -179,18 +193,25 @@ def _module(name, **attrs):
     return m
 
 
-def load_dag(variables=None):
-    """Imports the DAG file on the stand-ins; returns (module, dag)."""
-    FakeVariable.values = dict(variables or {})
+def _pendulum_datetime(year, month, day, *rest, tz="UTC"):
+    """pendulum.datetime's meaning, for a Python without pendulum (an Airflow dependency)."""
+    from zoneinfo import ZoneInfo
+
+    return datetime.datetime(year, month, day, *rest, tzinfo=ZoneInfo(tz))
+
+
+def load_dag(environment=None):
+    """Imports the DAG file on the stand-ins, with these environment variables; returns (module, dag)."""
     stubs = {
         "airflow": _module("airflow", DAG=FakeDAG),
         "airflow.decorators": _module("airflow.decorators", task=fake_task),
-        "airflow.models": _module("airflow.models", Variable=FakeVariable),
-        "airflow.hooks": _module("airflow.hooks"),
-        "airflow.hooks.base": _module("airflow.hooks.base", BaseHook=FakeBaseHook),
+        "airflow.models": _module("airflow.models", Variable=ParseTimeVariable),
         "airflow.providers": _module("airflow.providers"),
         "airflow.providers.apache": _module("airflow.providers.apache"),
         "airflow.providers.apache.spark": _module("airflow.providers.apache.spark"),
+        "airflow.providers.apache.spark.hooks": _module("airflow.providers.apache.spark.hooks"),
+        "airflow.providers.apache.spark.hooks.spark_submit": _module(
+            "airflow.providers.apache.spark.hooks.spark_submit", SparkSubmitHook=FakeSparkSubmitHook),
         "airflow.providers.apache.spark.operators": _module("airflow.providers.apache.spark.operators"),
         "airflow.providers.apache.spark.operators.spark_submit": _module(
             "airflow.providers.apache.spark.operators.spark_submit", SparkSubmitOperator=FakeSparkSubmitOperator),
@@ -199,48 +220,55 @@ def load_dag(variables=None):
         import yaml  # noqa: F401  (an Airflow dependency; absent in a bare Python)
     except ImportError:
         stubs["yaml"] = _module("yaml", safe_load=lambda f: {"steps": read_pipeline(f.name)})
-    with mock.patch.dict(sys.modules, stubs):
+    try:
+        import pendulum  # noqa: F401  (an Airflow dependency)
+    except ImportError:
+        stubs["pendulum"] = _module("pendulum", datetime=_pendulum_datetime)
+    settings = {k: v for k, v in os.environ.items() if not k.startswith("PODIUM_")}
+    settings.update(environment or {})
+    with mock.patch.dict(sys.modules, stubs), mock.patch.dict(os.environ, settings, clear=True):
         spec = importlib.util.spec_from_file_location("podium_leaderboard_under_test", DAG_FILE)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
     return module, module.dag
 
 
-def render(value: str) -> str:
-    """Renders the DAG's `{{ params.NAME }}` templates with the placeholders."""
-    def one(m):
-        return PLACEHOLDERS[m.group(1)]
+class VariableValues:
+    """`var.value` in a template: Airflow Variables, read when the task runs."""
 
-    rendered = re.sub(r"\{\{\s*params\.(\w+)\s*\}\}", one, value)
+    def __init__(self, values):
+        self.values = values
+
+    def get(self, key, default=None):
+        return self.values.get(key, default)
+
+
+def render(value, params=None, variables=None, task=None):
+    """Renders one of the DAG's templates as Airflow would when the task runs, with the real
+    Jinja2 (an Airflow dependency): params as given (default: the placeholders),
+    Airflow Variables, the run's run_id and the task. Leftover templates or pipeline placeholders
+    fail the test."""
+    import jinja2
+
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    rendered = env.from_string(value).render(
+        params=params if params is not None else dict(PLACEHOLDERS),
+        var={"value": VariableValues(variables or {})}, run_id=RUN_ID, task=task)
     if "{{" in rendered or re.search(r"\{\w+\}", rendered):
         raise AssertionError(f"unrendered template or pipeline placeholder in {value!r}")
     return rendered
 
 
-def run_claim(module, dag):
-    """Runs the claim task's function with spark-submit stood in for; returns (command, result, ti)."""
+def run_claim(module, dag, params=None, variables=None):
+    """Runs the claim task's function as Airflow would: its templated arguments rendered, the
+    SparkSubmitHook stood in for. Returns (hook, result)."""
     claim = next(t for t in dag.tasks if t.task_id == "claim")
-    pushed = {}
-
-    class TI:
-        def xcom_push(self, key, value):
-            pushed[key] = value
-
-    calls = []
-
-    def fake_run(command, **kwargs):
-        calls.append(command)
-        return subprocess.CompletedProcess(command, 0, stdout="some log line\n" + json.dumps(CLAIMED) + "\n",
-                                           stderr="WARN spark says hello\n")
-
-    hooks = {"airflow": _module("airflow"), "airflow.sdk": _module("airflow.sdk", BaseHook=FakeBaseHook),
-             "airflow.hooks": _module("airflow.hooks"),
-             "airflow.hooks.base": _module("airflow.hooks.base", BaseHook=FakeBaseHook)}
-    with mock.patch.dict(sys.modules, hooks), \
-            mock.patch.object(module.subprocess, "run", fake_run):
-        result = claim.function(params=dict(PLACEHOLDERS), ti=TI())
-    assert len(calls) == 1, calls
-    return calls[0], result, pushed
+    kwargs = {k: render(v, params, variables) for k, v in claim.kwargs.items() if k in ("warehouse", "source",
+                                                                                         "claim_id")}
+    FakeSparkSubmitHook.made = []
+    result = claim.function(**kwargs)
+    assert len(FakeSparkSubmitHook.made) == 1, FakeSparkSubmitHook.made
+    return FakeSparkSubmitHook.made[0], result
 
 
 # --- podium --dry-run on the built jar ---------------------------------------------------------
@@ -345,16 +373,27 @@ class DagAstTest(unittest.TestCase):
         self.assertEqual(len(expands), 1)
         self.assertEqual([k.arg for k in expands[0].keywords], ["application_args"])
 
-    def test_the_claim_task_submits_the_podium_class_and_parses_its_json(self):
+    def test_the_claim_task_submits_through_spark_submit_hook(self):
         claims = [n for n in ast.walk(self.tree) if isinstance(n, ast.FunctionDef) and any(
             isinstance(d, ast.Call) and getattr(d.func, "id", None) == "task"
             and any(k.arg == "task_id" and isinstance(k.value, ast.Constant) and k.value.value == "claim"
                     for k in d.keywords) for d in n.decorator_list)]
         self.assertEqual(len(claims), 1, "one @task(task_id='claim')")
         used = {n.id for n in ast.walk(claims[0]) if isinstance(n, ast.Name)}
-        self.assertTrue({"spark_submit_command", "parse_claimed", "podium_args"} <= used, used)
-        submit = next(n for n in self.tree.body if isinstance(n, ast.FunctionDef) and n.name == "spark_submit_command")
-        self.assertIn("PODIUM_CLASS", {n.id for n in ast.walk(submit) if isinstance(n, ast.Name)})
+        self.assertTrue({"SparkSubmitHook", "PODIUM_CLASS", "read_claimed", "podium_args"} <= used, used)
+        imported = {alias.name for n in ast.walk(self.tree) if isinstance(n, (ast.Import, ast.ImportFrom))
+                    for alias in n.names}
+        self.assertNotIn("subprocess", imported, "Spark is submitted through the provider, not a subprocess")
+
+    def test_nothing_reads_airflow_variables_when_the_dag_is_parsed(self):
+        names = {n.id for n in ast.walk(self.tree) if isinstance(n, ast.Name)}
+        self.assertNotIn("Variable", names, "Variables are read in templates (var.value) when a task runs")
+
+    def test_start_date_is_timezone_aware(self):
+        dag = next(n for n in ast.walk(self.tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "DAG")
+        start = next(k.value for k in dag.keywords if k.arg == "start_date")
+        self.assertEqual(ast.unparse(start.func), "pendulum.datetime", ast.unparse(start))
+        self.assertIn("tz", {k.arg for k in start.keywords}, ast.unparse(start))
 
     def test_the_main_class_is_in_the_built_jar(self):
         jar_or_skip(self)
@@ -403,54 +442,91 @@ class DagStructureTest(unittest.TestCase):
         after = self.dag.tasks[mapped + 1]
         self.assertEqual(after.kwargs.get("trigger_rule"), "all_done", names[mapped + 1])
 
-    def test_schedule_catchup_retries_and_docs(self):
+    def test_schedule_catchup_retries_timeouts_and_docs(self):
         kw = self.dag.kwargs
         self.assertEqual(self.dag.dag_id, "podium_leaderboard")
         self.assertEqual(kw["schedule"], "@daily")
         self.assertIs(kw["catchup"], False)
         self.assertGreaterEqual(kw["default_args"]["retries"], 1)
         self.assertIn("retry_delay", kw["default_args"])
+        self.assertEqual(kw["default_args"]["execution_timeout"], datetime.timedelta(hours=2))
         self.assertTrue(kw["doc_md"].strip())
         self.assertTrue(kw["tags"])
-        self.assertEqual(set(kw["params"]), {"source", "warehouse"})
+        self.assertEqual(kw["params"], {"source": "", "warehouse": ""})
+        start = kw["start_date"]
+        self.assertIsNotNone(start.tzinfo, "a naive start_date is read in the scheduler's default timezone")
+        self.assertEqual(start.utcoffset(), datetime.timedelta(0))
+        evaluate = next(t for t in self.dag.tasks if t.kind == "spark-mapped")
+        self.assertEqual(evaluate.kwargs["execution_timeout"], datetime.timedelta(hours=24))
 
-    def test_variables_configure_the_deployment(self):
-        module, dag = load_dag({"podium_schedule": "0 3 * * *", "podium_spark_conn_id": "spark_yarn",
-                                "podium_gpu_pool": "gpus", "podium_jar": "/opt/podium/podium-jobs.jar",
-                                "podium_spark_conf_dir": "/opt/podium/spark-conf",
-                                "podium_warehouse": "s3a://b/w", "podium_source": "s3a://b/s"})
+    def test_run_settings_come_from_params_then_variables_then_defaults(self):
+        snapshot = self.dag.tasks[-1]
+        warehouse = snapshot.kwargs["application_args"][-1]
+        self.assertEqual(render(warehouse, params={"source": "", "warehouse": "s3a://p/w"},
+                                variables={"podium_warehouse": "s3a://v/w"}), "s3a://p/w")
+        self.assertEqual(render(warehouse, params={"source": "", "warehouse": ""},
+                                variables={"podium_warehouse": "s3a://v/w"}), "s3a://v/w")
+        self.assertEqual(render(warehouse, params={"source": "", "warehouse": ""}), "s3a://podium/warehouse")
+        hook, _ = run_claim(self.module, self.dag, params={"source": "", "warehouse": ""},
+                            variables={"podium_warehouse": "s3a://v/w", "podium_source": "s3a://v/s"})
+        args = hook.kwargs["application_args"]
+        self.assertEqual(args[args.index("--warehouse") + 1], "s3a://v/w")
+
+    def test_environment_configures_the_deployment(self):
+        module, dag = load_dag({"PODIUM_SCHEDULE": "0 3 * * *", "PODIUM_SPARK_CONN_ID": "spark_yarn",
+                                "PODIUM_GPU_POOL": "gpus", "PODIUM_JAR": "/opt/podium/podium-jobs.jar",
+                                "PODIUM_SPARK_CONF_DIR": "/opt/podium/spark-conf",
+                                "PODIUM_EVALUATE_TIMEOUT_HOURS": "72"})
         self.assertEqual(dag.kwargs["schedule"], "0 3 * * *")
-        self.assertEqual(dag.kwargs["params"], {"source": "s3a://b/s", "warehouse": "s3a://b/w"})
         evaluate = next(t for t in dag.tasks if t.kind == "spark-mapped")
         self.assertEqual(evaluate.kwargs["pool"], "gpus")
         self.assertEqual(evaluate.kwargs["properties_file"], "/opt/podium/spark-conf/cluster-gpu.conf")
+        self.assertEqual(evaluate.kwargs["execution_timeout"], datetime.timedelta(hours=72))
         for t in dag.tasks:
             if t.kind != "python":
                 self.assertEqual(t.kwargs["conn_id"], "spark_yarn")
                 self.assertEqual(t.kwargs["application"], "/opt/podium/podium-jobs.jar")
+        hook, _ = run_claim(module, dag)
+        self.assertEqual(hook.kwargs["conn_id"], "spark_yarn")
+        self.assertEqual(hook.application, "/opt/podium/podium-jobs.jar")
 
     def test_claim_returns_an_evaluate_command_line_per_claimed_key(self):
-        command, result, pushed = run_claim(self.module, self.dag)
-        self.assertEqual(pushed["model_keys"], CLAIMED)
-        self.assertIn("--class", command)
-        self.assertEqual(command[command.index("--class") + 1], PODIUM_CLASS)
-        self.assertEqual(command[command.index("--master") + 1], "spark://spark-master:7077")
-        self.assertEqual(command[command.index("--deploy-mode") + 1], "client")
-        self.assertTrue(command[command.index("--properties-file") + 1].endswith("cluster-cpu.conf"))
+        hook, result = run_claim(self.module, self.dag)
+        self.assertEqual(hook.kwargs["java_class"], PODIUM_CLASS)
+        self.assertEqual(hook.kwargs["conn_id"], "spark_default")
+        self.assertEqual(hook.application, self.module.JAR)
+        self.assertTrue(hook.kwargs["properties_file"].endswith("cluster-cpu.conf"))
         claim_step = next(s for s in self.steps if s["command"] == "claim")
-        self.assertEqual(podium_args_of_command(command, self.module.JAR),
-                         ["claim", *claim_step["args"], "--warehouse", PLACEHOLDERS["warehouse"]])
+        args = hook.kwargs["application_args"]
+        self.assertEqual(args[:-2], ["claim", *[a.replace("{claim_id}", RUN_ID) for a in claim_step["args"]],
+                                     "--warehouse", PLACEHOLDERS["warehouse"]])
+        self.assertEqual(args[-2], "--keys-file")
+        self.assertFalse(os.path.exists(args[-1]), "the keys file is removed after reading")
+        self.assertEqual(args[args.index("--claim-id") + 1], RUN_ID, "the claim of a DAG run is its run_id")
         step = next(s for s in self.steps if s.get("per_submission"))
-        self.assertEqual(result, [[step["command"], *[a.replace("{model_key}", k) for a in step["args"]],
+        self.assertEqual(result, [[step["command"], *[a.replace("{model_key}", k).replace("{claim_id}", RUN_ID)
+                                                      for a in step["args"]],
                                    "--warehouse", PLACEHOLDERS["warehouse"]] for k in CLAIMED])
+        for line in result:
+            self.assertEqual(line[line.index("--claim-id") + 1], RUN_ID, line)
 
-    def test_claim_output_parsing(self):
-        parse = self.module.parse_claimed
-        self.assertEqual(parse('INFO x\n[]\n'), [])
-        self.assertEqual(parse('["a@r#p"]\nlater log line\n'), ["a@r#p"])
-        self.assertEqual(parse('["a@r#p", "b@r#p"]\n[Stage 3:>   (0 + 1) / 1]\n[INFO] done\n'), ["a@r#p", "b@r#p"])
-        with self.assertRaises(ValueError):
-            parse("claimed nothing\n")
+    def test_mapped_evaluations_are_named_by_their_model_key(self):
+        _, result = run_claim(self.module, self.dag)
+        evaluate = next(t for t in self.dag.tasks if t.kind == "spark-mapped")
+        template = evaluate.kwargs["map_index_template"]
+        names = [render(template, task=types.SimpleNamespace(application_args=line)) for line in result]
+        self.assertEqual(names, CLAIMED)
+
+    def test_a_claim_whose_driver_wrote_nothing_says_why(self):
+        reader = self.module.read_claimed
+        with tempfile.TemporaryDirectory() as tmp:
+            with self.assertRaisesRegex(RuntimeError, "deploy mode is client"):
+                reader(os.path.join(tmp, "claimed.json"))
+            bad = os.path.join(tmp, "bad.json")
+            with open(bad, "w", encoding="utf-8") as f:
+                f.write('{"a": 1}')
+            with self.assertRaisesRegex(ValueError, "expected a JSON array of model keys"):
+                reader(bad)
 
 
 class DryRunTest(unittest.TestCase):
@@ -464,8 +540,8 @@ class DryRunTest(unittest.TestCase):
             if t.kind == "spark":
                 lines.append((t.task_id, [render(a) for a in t.kwargs["application_args"]]))
             elif t.kind == "python":
-                command, result, _ = run_claim(module, dag)
-                lines.append((t.task_id, podium_args_of_command(command, module.JAR)))
+                hook, result = run_claim(module, dag)
+                lines.append((t.task_id, hook.kwargs["application_args"]))
                 mapped = next(m for m in dag.tasks if m.kind == "spark-mapped")
                 lines.append((mapped.task_id + "[0]", result[0]))
         self.assertEqual({name for name, _ in lines}, {t.task_id for t in dag.tasks if t.kind != "spark-mapped"}

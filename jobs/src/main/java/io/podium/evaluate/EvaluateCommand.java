@@ -9,6 +9,7 @@ import io.podium.conf.PodiumConf;
 import io.podium.models.Backends;
 import io.podium.models.ModelSpec;
 import io.podium.requests.ModelTemplates;
+import io.podium.submissions.ClaimIds;
 import io.podium.submissions.SubmissionQueue;
 import io.podium.submissions.SubmissionRules;
 import io.podium.tasks.chat.ChatTemplate;
@@ -30,7 +31,7 @@ public final class EvaluateCommand implements Command {
 
   @Override
   public String usage() {
-    return "--model builtin:NAME|DIR|s3a://...|conf/models/NAME.yaml | --submission MODEL_KEY"
+    return "--model builtin:NAME|DIR|s3a://...|conf/models/NAME.yaml | --submission MODEL_KEY --claim-id ID"
         + " [--benchmarks LIST] [--limit N]";
   }
 
@@ -41,6 +42,8 @@ public final class EvaluateCommand implements Command {
             + "), builtin:NAME (e.g. builtin:tiny-gpt) or an ONNX export folder (local or s3a://, optionally onnx:URI)"),
         Option.value("submission", "MODEL_KEY", "a claimed submission (see podium claim): evaluates its model and"
             + " marks it FINISHED, or FAILED with the reason"),
+        Option.value("claim-id", "ID", "with --submission: the claim that holds it (podium claim prints it); a"
+            + " submission not RUNNING under this claim is refused"),
         Option.repeated("benchmarks", "LIST", "comma-separated benchmarks (default: all ingested)"),
         Option.value("limit", "N", "only the first N documents of each subtask"),
         Option.value("shards-per-chunk", "N", "shards per committed chunk (default " + EvaluateJob.Options.DEFAULT_SHARDS_PER_CHUNK + ")"),
@@ -53,6 +56,17 @@ public final class EvaluateCommand implements Command {
   public void validate(ParsedArgs args) {
     if ((args.get("model") == null) == (args.get("submission") == null)) {
       throw new UsageException("podium evaluate: give --model (e.g. --model builtin:tiny-gpt) or --submission KEY");
+    }
+    if ((args.get("submission") == null) != (args.get("claim-id") == null)) {
+      throw new UsageException("podium evaluate: --submission and --claim-id go together (the claim that holds the"
+          + " submission, as podium claim printed it)");
+    }
+    if (args.get("claim-id") != null) {
+      try {
+        ClaimIds.check(args.get("claim-id"));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("podium evaluate: --claim-id: " + e.getMessage());
+      }
     }
     if (args.getInt("shards-per-chunk", EvaluateJob.Options.DEFAULT_SHARDS_PER_CHUNK) < 1) {
       throw new UsageException("--shards-per-chunk must be at least 1");
@@ -80,27 +94,29 @@ public final class EvaluateCommand implements Command {
   public int run(ParsedArgs args, CommandContext context) throws Exception {
     String submission = args.get("submission");
     if (submission != null) {
-      return evaluateSubmission(submission, args, context);
+      return evaluateSubmission(submission, args.get("claim-id"), args, context);
     }
     return evaluate(model(args.get("model")), args, context);
   }
 
-  /** Evaluates a submission's model and records how it ended in the queue. */
-  private int evaluateSubmission(String modelKey, ParsedArgs args, CommandContext context) throws Exception {
+  /**
+   * Evaluates a submission's model and records how it ended in the queue, only while this claim
+   * holds it (RUNNING under {@code claimId}): a retry after a crash resumes, a retry after the
+   * submission ended is refused and changes nothing.
+   */
+  private int evaluateSubmission(String modelKey, String claimId, ParsedArgs args, CommandContext context)
+      throws Exception {
     SubmissionQueue queue = new SubmissionQueue(context.spark(), SubmissionRules.shipped());
-    Row row = queue.get(modelKey);
-    if (row == null) {
-      throw new IllegalArgumentException("no submission " + modelKey + "; see podium submissions");
-    }
+    Row row = queue.requireHeld(modelKey, claimId);
     try {
       ModelSpec spec = SubmissionQueue.request(row).toSpec();
       int code = evaluate(spec, args, context);
       if (code == 0) {
-        queue.finish(modelKey);
+        queue.finish(modelKey, claimId);
       }
       return code;
     } catch (Exception e) {
-      queue.fail(modelKey, rootMessage(e));
+      queue.fail(modelKey, claimId, rootMessage(e));
       throw e;
     }
   }

@@ -46,7 +46,7 @@ public static PipelineDefinition load(InputStream in, String fileName) throws IO
    *
    * @param name the step's (and the DAG task's) name
    * @param command the podium subcommand
-   * @param args its arguments; {@code {source}} and {@code {model_key}} are filled in
+   * @param args its arguments; {@code {source}}, {@code {claim_id}} and {@code {model_key}} are filled in
    * @param perSubmission run once per claimed submission
    */
   public record Step(String name, String command, List<String> args, boolean perSubmission) {

@@ -56,19 +56,20 @@ public final class RunPipelineCommand implements Command {
     String source = args.get("source");
     int limit = args.getInt("limit", Integer.MAX_VALUE);
     PipelineDefinition pipeline = PipelineDefinition.shipped();
+    String claimId = SubmissionQueue.newClaimId();
     List<String> claimed = List.of();
     List<String> failed = new ArrayList<>();
     for (PipelineDefinition.Step step : pipeline.steps()) {
       context.out().println("== " + step.name());
       if (step.command().equals("claim")) {
-        claimed = new SubmissionQueue(context.spark(), SubmissionRules.shipped()).claim(limit);
-        context.out().println("claimed " + claimed.size() + " submission(s)"
+        claimed = new SubmissionQueue(context.spark(), SubmissionRules.shipped()).claim(claimId, limit);
+        context.out().println("claimed " + claimed.size() + " submission(s) under claim " + claimId
             + (claimed.isEmpty() ? "" : ": " + String.join(", ", claimed)));
         continue;
       }
       if (step.perSubmission()) {
         for (String key : claimed) {
-          if (run(step.commandLine(Map.of("source", source, "model_key", key)), context) != 0) {
+          if (run(step.commandLine(Map.of("source", source, "model_key", key, "claim_id", claimId)), context) != 0) {
             failed.add(key);
           }
         }

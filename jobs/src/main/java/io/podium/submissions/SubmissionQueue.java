@@ -97,17 +97,28 @@ public final class SubmissionQueue {
         + " ORDER BY submitted_at, model_key").collectAsList();
   }
 
+  /** A fresh claim id, for a run that does not bring its own. */
+  public static String newClaimId() {
+    return UUID.randomUUID().toString();
+  }
+
   /**
-   * Claims up to {@code limit} PENDING submissions, oldest first, for this run: each becomes
-   * RUNNING with this run's claim id. A submission another run claimed first (or at the same
-   * time: Delta lets one of two conflicting commits through, the other is retried and then finds
-   * it RUNNING) is skipped.
+   * Claims up to {@code limit} submissions for the run {@code claimId}, oldest first: the ones
+   * this claim already holds (RUNNING under it: a retried claim step gets them back instead of
+   * leaving them stranded), then PENDING ones, each made RUNNING under this claim. A submission
+   * another run claimed first (or at the same time: Delta lets one of two conflicting commits
+   * through, the other is retried and then finds it RUNNING) is skipped.
    *
-   * @return the model keys claimed
+   * @return the model keys this claim holds
    */
-  public List<String> claim(int limit) {
-    String claim = UUID.randomUUID().toString();
+  public List<String> claim(String claimId, int limit) {
+    ClaimIds.check(claimId);
     List<String> claimed = new ArrayList<>();
+    for (Row held : held(claimId)) {
+      if (claimed.size() < limit) {
+        claimed.add(held.getAs("model_key"));
+      }
+    }
     for (Row pending : list(PENDING)) {
       if (claimed.size() >= limit) {
         break;
@@ -116,32 +127,63 @@ public final class SubmissionQueue {
       // A lost race is retried: the UPDATE only takes a row still PENDING, so when another claim
       // won, the retry changes nothing and the submission is not ours.
       CommitRetry.logged(spark).run("the claim of " + key, () -> spark.sql("UPDATE " + TABLE
-          + " SET status = 'RUNNING', claimed_by = " + SqlLiterals.string(claim)
+          + " SET status = 'RUNNING', claimed_by = " + SqlLiterals.string(claimId)
           + ", started_at = current_timestamp(), updated_at = current_timestamp() WHERE model_key = "
           + SqlLiterals.string(key) + " AND status = 'PENDING'"));
       Row now = get(key);
-      if (now != null && claim.equals(now.getAs("claimed_by"))) {
+      if (now != null && claimId.equals(now.getAs("claimed_by"))) {
         claimed.add(key);
       }
     }
     return claimed;
   }
 
-  /** Marks a RUNNING submission FINISHED. */
-  public void finish(String modelKey) {
-    end(modelKey, FINISHED, null);
+  /** The submissions RUNNING under a claim, oldest first. */
+  public List<Row> held(String claimId) {
+    return spark.sql("SELECT * FROM " + TABLE + " WHERE status = 'RUNNING' AND claimed_by = "
+        + SqlLiterals.string(claimId) + " ORDER BY submitted_at, model_key").collectAsList();
   }
 
-  /** Marks a submission FAILED with the reason (no secrets: messages name models and files only). */
-  public void fail(String modelKey, String reason) {
-    end(modelKey, FAILED, reason);
+  /**
+   * The submission of a model key if it is RUNNING under this claim; otherwise an
+   * IllegalStateException saying what it is instead. Only the run that claimed a submission
+   * evaluates it, and a submission that ended (FINISHED or FAILED) is never evaluated again: a
+   * scheduler's retry of a failed evaluation must not turn FAILED into FINISHED.
+   */
+  public Row requireHeld(String modelKey, String claimId) {
+    Row row = get(modelKey);
+    if (row == null) {
+      throw new IllegalArgumentException("no submission " + modelKey + "; see podium submissions");
+    }
+    String status = row.getAs("status");
+    String holder = row.getAs("claimed_by");
+    if (RUNNING.equals(status) && claimId.equals(holder)) {
+      return row;
+    }
+    String what = RUNNING.equals(status) ? "RUNNING under another claim (" + holder + ")"
+        : PENDING.equals(status) ? "PENDING (not claimed yet: run podium claim)"
+        : status + (row.getAs("reason") != null ? " (" + row.getAs("reason") + ")" : "");
+    throw new IllegalStateException("submission " + modelKey + " is " + what + ", not RUNNING under claim " + claimId
+        + "; only the run that claimed it evaluates it, and an ended submission is not evaluated again"
+        + " (see podium submissions)");
   }
 
-  private void end(String modelKey, String status, String reason) {
+  /** Marks a submission this claim holds FINISHED. */
+  public void finish(String modelKey, String claimId) {
+    end(modelKey, claimId, FINISHED, null);
+  }
+
+  /** Marks a submission this claim holds FAILED with the reason (no secrets: messages name models and files only). */
+  public void fail(String modelKey, String claimId, String reason) {
+    end(modelKey, claimId, FAILED, reason);
+  }
+
+  /** Ends a submission, only while this claim holds it: a stale run can never overwrite the outcome. */
+  private void end(String modelKey, String claimId, String status, String reason) {
     String cut = reason == null ? null : reason.length() > 2000 ? reason.substring(0, 2000) : reason;
     CommitRetry.logged(spark).run("marking " + modelKey + " " + status, () -> spark.sql("UPDATE " + TABLE
         + " SET status = " + SqlLiterals.string(status) + ", reason = " + SqlLiterals.string(cut)
         + ", finished_at = current_timestamp(), updated_at = current_timestamp() WHERE model_key = "
-        + SqlLiterals.string(modelKey)));
+        + SqlLiterals.string(modelKey) + " AND status = 'RUNNING' AND claimed_by = " + SqlLiterals.string(claimId)));
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.podium.models.Backends;
 import io.podium.testing.Cli;
 import io.podium.testing.TestSpark;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -92,7 +93,7 @@ class SubmissionQueueTest {
     List<String> first;
     List<String> second;
     try {
-      Callable<List<String>> claim = () -> queue.claim(Integer.MAX_VALUE);
+      Callable<List<String>> claim = () -> queue.claim(SubmissionQueue.newClaimId(), Integer.MAX_VALUE);
       Future<List<String>> a = pool.submit(claim);
       Future<List<String>> b = pool.submit(claim);
       first = a.get();
@@ -111,10 +112,59 @@ class SubmissionQueueTest {
     assertTrue(claims == (first.isEmpty() || second.isEmpty() ? 1 : 2), "one claim id per run: " + claims);
     assertEquals("[]", Cli.in(wh, "claim", "--json").out.trim(), "nothing left to claim");
 
-    queue.finish("org/claimed-0@c0#float32");
-    queue.fail("org/claimed-1@c1#float32", "model folder /x has no model.onnx");
+    String holder0 = content("SELECT claimed_by FROM delta.`" + wh + "/submissions` WHERE model_key ="
+        + " 'org/claimed-0@c0#float32'").get(0);
+    String holder1 = content("SELECT claimed_by FROM delta.`" + wh + "/submissions` WHERE model_key ="
+        + " 'org/claimed-1@c1#float32'").get(0);
+    queue.finish("org/claimed-0@c0#float32", "not-the-claim");
+    assertEquals(List.of("RUNNING"), content("SELECT status FROM delta.`" + wh + "/submissions` WHERE model_key ="
+        + " 'org/claimed-0@c0#float32'"), "only the claim that holds a submission ends it");
+    queue.finish("org/claimed-0@c0#float32", holder0);
+    queue.fail("org/claimed-1@c1#float32", holder1, "model folder /x has no model.onnx");
     assertEquals(List.of("org/claimed-0@c0#float32,FINISHED,null", "org/claimed-1@c1#float32,FAILED,"
         + "model folder /x has no model.onnx"), content("SELECT model_key, status, reason FROM delta.`" + wh
         + "/submissions` WHERE status IN ('FINISHED', 'FAILED')"));
+  }
+
+  @Test
+  void aClaimIsTheRunsOwnAndEvaluateRefusesWhatItDoesNotHold() throws Exception {
+    String wh = tmp.resolve("wh").toString();
+    assertEquals(0, submit(wh, "org/held-a", "h1").code);
+    assertEquals(0, submit(wh, "org/held-b", "h2").code);
+    String runId = "scheduled__2026-12-04T00:00:00+00:00";
+    Path keys = tmp.resolve("claimed.json");
+
+    Cli first = Cli.in(wh, "claim", "--claim-id", runId, "--limit", "1", "--keys-file", keys.toString());
+    assertEquals(0, first.code, first.toString());
+    assertTrue(first.out.contains("claimed 1 submission(s) under claim " + runId + ": org/held-a@h1#float32"),
+        first.out);
+    assertEquals("[\"org/held-a@h1#float32\"]", Files.readString(keys).trim());
+    // A retried claim step of the same run gets back what it holds, then takes what is pending.
+    Cli retried = Cli.in(wh, "claim", "--claim-id", runId, "--json");
+    assertEquals("[\"org/held-a@h1#float32\",\"org/held-b@h2#float32\"]", retried.out.trim(), retried.toString());
+    assertEquals("[]", Cli.in(wh, "claim", "--json").out.trim(), "another run finds nothing left");
+
+    Cli stranger = Cli.in(wh, "evaluate", "--submission", "org/held-a@h1#float32", "--claim-id", "other-run");
+    assertEquals(1, stranger.code, stranger.toString());
+    assertTrue(stranger.err.contains("submission org/held-a@h1#float32 is RUNNING under another claim (" + runId
+        + "), not RUNNING under claim other-run"), stranger.err);
+
+    // An Airflow retry of a failed evaluation must not turn FAILED into FINISHED.
+    new SubmissionQueue(TestSpark.get(), SubmissionRules.shipped()).fail("org/held-b@h2#float32", runId,
+        "model folder /x has no model.onnx");
+    Cli retry = Cli.in(wh, "evaluate", "--submission", "org/held-b@h2#float32", "--claim-id", runId);
+    assertEquals(1, retry.code, retry.toString());
+    assertTrue(retry.err.contains("submission org/held-b@h2#float32 is FAILED (model folder /x has no model.onnx),"
+        + " not RUNNING under claim " + runId), retry.err);
+    assertEquals(List.of("org/held-a@h1#float32,RUNNING,null", "org/held-b@h2#float32,FAILED,"
+        + "model folder /x has no model.onnx"), content("SELECT model_key, status, reason FROM delta.`" + wh
+        + "/submissions` ORDER BY model_key"), "a refused evaluation changes nothing");
+
+    Cli unpaired = Cli.in(wh, "evaluate", "--submission", "org/held-a@h1#float32");
+    assertEquals(2, unpaired.code, unpaired.toString());
+    assertTrue(unpaired.err.contains("--submission and --claim-id go together"), unpaired.err);
+    Cli badId = Cli.in(wh, "claim", "--claim-id", "../x");
+    assertEquals(2, badId.code, badId.toString());
+    assertTrue(badId.err.contains("claim id '../x' is not 1-200 letters"), badId.err);
   }
 }
