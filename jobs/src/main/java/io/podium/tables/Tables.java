@@ -276,12 +276,14 @@ public final class Tables {
         col("model_id", StringType, false, "e.g. org/name"),
         col("revision", StringType, false, "the revision evaluated"),
         col("precision", StringType, false, "the precision evaluated"),
-        col("ranked", BooleanType, false, "whether every benchmark of the group is complete (only then is it ranked)"),
+        col("ranked", BooleanType, false, "whether every benchmark of the group is complete, on the documents the"
+            + " ranked models share (only then is it ranked)"),
         col("rank", IntegerType, true, "1 = best average; null when not ranked"),
         col("tied_with_next", BooleanType, true,
             "whether the next rank is statistically tied with this one (the 95% interval of the paired"
                 + " difference of averages contains 0)"),
-        col("missing", StringType, true, "what an unranked model lacks, e.g. bbh/navigate, mmlu_pro"),
+        col("missing", StringType, true, "why a model is not ranked: what it lacks (e.g. bbh/navigate, mmlu_pro), or"
+            + " the other documents it was scored on (e.g. bbh on 34 documents, the ranked models on 5761)"),
         col("average", DoubleType, true, "mean of the normalized scores of the group's benchmarks (0-100)"),
         col("average_low", DoubleType, true, "lower end of the 95% interval of the average"),
         col("average_high", DoubleType, true, "upper end of the 95% interval of the average")));
@@ -302,7 +304,10 @@ public final class Tables {
         added("parent_id", StringType, null,
             "the snapshot this one follows (null for the first, and for snapshots taken before parents were kept)"),
         added("sequence_number", LongType, null,
-            "1, 2, ... in commit order: the latest snapshot has the highest (null for snapshots taken before)")));
+            "1, 2, ... in commit order: the latest snapshot has the highest (null for snapshots taken before)"),
+        added("documents", LongType, null,
+            "documents the model's scores stand on, over the covered subtasks; models are ranked only on the"
+                + " same documents (null in snapshots taken before)")));
     return new Table("leaderboard", new StructType(columns.toArray(StructField[]::new)), List.of("snapshot_id", "model_key"),
         List.of());
   }

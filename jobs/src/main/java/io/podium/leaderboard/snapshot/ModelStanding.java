@@ -15,11 +15,13 @@ import java.util.TreeSet;
  * @param modelKey the model
  * @param scores benchmark -> score, for the benchmarks whose every covered subtask is scored
  * @param missing what keeps it from being ranked ("bbh/navigate", "mmlu_pro" when a whole benchmark is absent,
- *     "bbh/navigate (partial: 2 of 250 docs)" for a task scored over some of its documents)
+ *     "bbh/navigate (partial: 2 of 250 docs)" for a task scored over some of its documents, "bbh on 34
+ *     documents, the ranked models on 5761" for a model complete on other documents than the board's)
  * @param mathMethods the methods of its MATH scores
+ * @param documents documents its scores stand on, over the covered subtasks it has a score of
  */
 record ModelStanding(String modelKey, Map<String, Normalization.Score> scores, List<String> missing,
-    TreeSet<String> mathMethods) {
+    TreeSet<String> mathMethods, long documents) {
 
   boolean ranked() {
     return missing.isEmpty();
@@ -33,8 +35,28 @@ record ModelStanding(String modelKey, Map<String, Normalization.Score> scores, L
     return scores.values().stream().mapToDouble(Normalization.Score::normalized).average().orElseThrow();
   }
 
-  /** Computes the standing of every model with task scores. */
+  /**
+   * Computes the standing of every model with task scores: complete models on the board's
+   * documents are ranked; the others are listed apart with what they lack or which documents
+   * their scores stand on instead (see {@link DocumentSets}).
+   */
   static List<ModelStanding> of(SnapshotInputs in, Normalization rules) {
+    Map<String, Map<String, DocumentSets.Evaluated>> sets = DocumentSets.of(in, rules);
+    List<ModelStanding> scored = scored(in, rules, sets);
+    List<String> complete = scored.stream().filter(ModelStanding::ranked).map(ModelStanding::modelKey).toList();
+    Map<String, DocumentSets.Evaluated> board = DocumentSets.board(sets, complete);
+    List<ModelStanding> out = new ArrayList<>();
+    for (ModelStanding s : scored) {
+      List<String> elsewhere = s.ranked() ? DocumentSets.differences(sets.get(s.modelKey()), board) : List.of();
+      out.add(elsewhere.isEmpty() ? s
+          : new ModelStanding(s.modelKey(), s.scores(), elsewhere, s.mathMethods(), s.documents()));
+    }
+    return out;
+  }
+
+  /** Each model's scores and what it lacks, before documents are compared. */
+  private static List<ModelStanding> scored(SnapshotInputs in, Normalization rules,
+      Map<String, Map<String, DocumentSets.Evaluated>> sets) {
     List<ModelStanding> out = new ArrayList<>();
     for (String model : in.taskScores.keySet()) {
       Map<String, Normalization.Score> scores = new LinkedHashMap<>();
@@ -55,7 +77,7 @@ record ModelStanding(String modelKey, Map<String, Normalization.Score> scores, L
           });
         }
       }
-      out.add(new ModelStanding(model, scores, missing, mathMethods));
+      out.add(new ModelStanding(model, scores, missing, mathMethods, DocumentSets.documents(sets.get(model))));
     }
     return out;
   }

@@ -47,6 +47,8 @@ final class SnapshotInputs {
   final Map<String, Integer> definedSubtasks = new LinkedHashMap<>();
   /** "benchmark/subtask" -> its documents' ids, sorted (only for ingested subtasks). */
   final Map<String, int[]> documents = new TreeMap<>();
+  /** "benchmark/subtask" -> doc_id -> the document's content hash (only for ingested subtasks). */
+  final Map<String, Map<Integer, String>> contentHashes = new HashMap<>();
   /** model -> "benchmark/subtask/metric" -> doc_id -> score. */
   final Map<String, Map<String, Map<Integer, DocScore>>> docScores = new HashMap<>();
   /** model -> its submissions row. */
@@ -77,11 +79,15 @@ final class SnapshotInputs {
     }
 
     Map<String, TreeSet<String>> ingested = new TreeMap<>();
-    for (Row r : spark.sql("SELECT benchmark, subtask, sort_array(collect_list(doc_id)) FROM "
+    for (Row r : spark.sql("SELECT benchmark, subtask, sort_array(collect_list(struct(doc_id, content_hash))) FROM "
         + Warehouse.qualified(Tables.BENCHMARK_DOCS) + " GROUP BY benchmark, subtask").collectAsList()) {
       ingested.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getString(1));
-      List<Integer> ids = r.getList(2);
-      in.documents.put(r.getString(0) + "/" + r.getString(1), ids.stream().mapToInt(Integer::intValue).toArray());
+      String key = r.getString(0) + "/" + r.getString(1);
+      List<Row> docs = r.getList(2);
+      in.documents.put(key, docs.stream().mapToInt(d -> d.getInt(0)).toArray());
+      Map<Integer, String> hashes = new HashMap<>();
+      docs.forEach(d -> hashes.put(d.getInt(0), d.getString(1)));
+      in.contentHashes.put(key, hashes);
     }
     for (Normalization.BenchmarkRule rule : rules.benchmarks()) {
       TaskDefinition def = definitions.get(rule.benchmark());

@@ -29,7 +29,7 @@ import org.apache.spark.sql.types.StructField;
  * The snapshot job: from {@code task_scores} (and {@code sample_scores} for the intervals) to
  * one appended snapshot of {@code leaderboard}, as the Open LLM Leaderboard v2 computed its
  * board: published normalization, average of the six, rank among the models complete on all
- * six, 95% intervals, statistical ties of adjacent ranks, model metadata and cost.
+ * six over the same documents (the rest listed apart with the reason), 95% intervals, statistical ties of adjacent ranks, model metadata and cost.
  *
  * <p>Snapshots form a chain: each one's id is a hash of its parent's id and its content (not of
  * its time or input versions), so taking a snapshot again from unchanged scores appends nothing,
@@ -117,6 +117,7 @@ public final class SnapshotJob {
       row.put("tied_with_next", s.ranked() && nextRanked
           ? bootstrap.tied(s.modelKey(), standings.get(i + 1).modelKey()) : null);
       row.put("missing", s.ranked() ? null : String.join(", ", s.missing()));
+      row.put("documents", s.documents());
       putScore(row, "average", s.average(), null, bootstrap.interval(s.modelKey(), "average"));
       for (String b : Tables.LEADERBOARD_BENCHMARKS) {
         Normalization.Score score = s.scores().get(b);

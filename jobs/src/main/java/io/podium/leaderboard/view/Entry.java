@@ -46,7 +46,13 @@ public record Entry(Map<String, Object> values) {
     return Boolean.TRUE.equals(values.get("tied_with_next"));
   }
 
-  /** What an unranked model lacks; null when ranked. */
+  /** Documents the model's scores stand on; null in snapshots taken before Podium kept it. */
+  public Long documents() {
+    Object v = values.get("documents");
+    return v == null ? null : ((Number) v).longValue();
+  }
+
+  /** Why a model is not ranked (what it lacks, or the other documents it was scored on); null when ranked. */
   public String missing() {
     return (String) values.get("missing");
   }

@@ -53,6 +53,8 @@ public final class HtmlPage {
         .append(esc(TIME.format(i.time()))).append("</time> &middot; MATH compared by <code>")
         .append(esc(i.mathMethod())).append("</code> &middot; ").append(s.ranked().size()).append(" ranked, ")
         .append(s.unranked().size()).append(" not ranked</p>\n");
+    h.append("<p class=\"meta\" id=\"coverage\">Ranked on the same documents: ")
+        .append(esc(LeaderboardGrid.coverage(s))).append("</p>\n");
     h.append("<details id=\"inputs\"><summary>Inputs (Delta version of each input table)</summary>\n");
     keyValues(h, Redaction.redact(i.inputs()));
     h.append("<p>Coverage (subtasks per benchmark the ranking is computed over):</p>\n");
@@ -90,7 +92,8 @@ public final class HtmlPage {
       h.append("<th data-type=\"number\" data-first=\"descending\" data-col=\"").append(b).append("\">")
           .append(esc(BenchmarkGroup.shipped().column(b))).append("</th>");
     }
-    h.append("<th data-type=\"number\" data-first=\"descending\" data-col=\"params\">Params (B)</th>")
+    h.append("<th data-type=\"number\" data-first=\"descending\" data-col=\"docs\">Docs</th>")
+        .append("<th data-type=\"number\" data-first=\"descending\" data-col=\"params\">Params (B)</th>")
         .append("<th data-type=\"text\" data-first=\"ascending\" data-col=\"type\">Type</th>")
         .append("</tr></thead>\n<tbody>\n");
     for (int n = 0; n < entries.size(); n++) {
@@ -115,6 +118,7 @@ public final class HtmlPage {
       for (String score : SnapshotDiff.SCORES) {
         score(h, e, score);
       }
+      documents(h, e);
       Double params = e.score("params_billions");
       h.append("<td class=\"num\" data-value=\"").append(params == null ? "" : Numbers.plain(params)).append("\">")
           .append(params == null ? "" : esc(String.format(Locale.ROOT, "%.1f", params))).append("</td>");
@@ -131,8 +135,8 @@ public final class HtmlPage {
       h.append("<p id=\"unranked-none\">Every model is complete on all six benchmarks.</p>\n</section>\n");
       return;
     }
-    h.append("<p class=\"legend\">Models without a score on every subtask of all six benchmarks are not ranked;"
-        + " what each lacks is listed.</p>\n");
+    h.append("<p class=\"legend\">Models without a score on every subtask of all six benchmarks, or scored on"
+        + " other documents than the ranked models, are not ranked; what each lacks is listed.</p>\n");
     h.append("<table id=\"unranked\" class=\"sortable\">\n<thead><tr>")
         .append("<th data-type=\"text\" data-first=\"ascending\" aria-sort=\"ascending\" data-col=\"model\">Model</th>")
         .append("<th data-type=\"text\" data-first=\"ascending\" data-col=\"missing\">Missing</th>");
@@ -140,6 +144,7 @@ public final class HtmlPage {
       h.append("<th data-type=\"number\" data-first=\"descending\" data-col=\"").append(b).append("\">")
           .append(esc(BenchmarkGroup.shipped().column(b))).append("</th>");
     }
+    h.append("<th data-type=\"number\" data-first=\"descending\" data-col=\"docs\">Docs</th>");
     h.append("</tr></thead>\n<tbody>\n");
     for (Entry e : entries) {
       h.append("<tr data-model=\"").append(esc(e.modelKey())).append("\">");
@@ -148,9 +153,16 @@ public final class HtmlPage {
       for (String b : Tables.LEADERBOARD_BENCHMARKS) {
         score(h, e, b);
       }
+      documents(h, e);
       h.append("</tr>\n");
     }
     h.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  private static void documents(StringBuilder h, Entry e) {
+    Long docs = e.documents();
+    h.append("<td class=\"num docs\" data-value=\"").append(docs == null ? "" : docs).append("\">")
+        .append(docs == null ? "" : String.format(Locale.ROOT, "%,d", docs)).append("</td>");
   }
 
   private static void model(StringBuilder h, Entry e) {

@@ -1,8 +1,10 @@
 package io.podium.leaderboard.view;
 
+import io.podium.tables.Json;
 import io.podium.tables.Tables;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A snapshot as a grid: ranked models by rank, then the unranked ones with what they miss.
@@ -17,22 +19,43 @@ final class LeaderboardGrid {
 
   private LeaderboardGrid() {}
 
-  /** The lines above the table: the snapshot, then what the columns mean. */
+  /** The lines above the table: the snapshot, what the ranking covers, then what the columns mean. */
   static List<String> notes(Snapshot s) {
     SnapshotInfo i = s.info();
     return List.of(
         "snapshot " + i.id() + "  taken " + i.time() + "  math " + i.mathMethod()
             + "  inputs " + Redaction.redact(i.inputs()),
+        "ranked on the same documents: " + coverage(s),
         s.ranked().size() + " ranked, " + s.unranked().size() + " not ranked; scores normalized (0-100),"
-            + " average with its 95% interval; " + TIE_LEGEND);
+            + " average with its 95% interval; docs: documents the scores stand on; " + TIE_LEGEND);
+  }
+
+  /** "subtasks per benchmark (bbh 24/24, ...), N documents": the snapshot's coverage in words. */
+  static String coverage(Snapshot s) {
+    StringBuilder text = new StringBuilder();
+    Object parsed;
+    try {
+      parsed = Json.parse(s.info().coverage());
+    } catch (Exception notJson) {
+      parsed = s.info().coverage();
+    }
+    if (parsed instanceof Map<?, ?> map) {
+      map.forEach((b, v) -> text.append(text.isEmpty() ? "subtasks " : ", ").append(b).append(' ').append(v));
+    } else {
+      text.append(parsed);
+    }
+    Long documents = s.ranked().isEmpty() ? null : s.ranked().get(0).documents();
+    return text + (documents == null ? "" : "; " + documents + " documents per ranked model");
   }
 
   static Grid forReading(Snapshot s) {
     List<String> header = new ArrayList<>(List.of("rank", "tie", "model_key", "average [95% interval]"));
     header.addAll(Tables.LEADERBOARD_BENCHMARKS);
+    header.add("docs");
     header.add("missing");
     List<Boolean> numeric = new ArrayList<>(List.of(true, false, false, true));
     Tables.LEADERBOARD_BENCHMARKS.forEach(b -> numeric.add(true));
+    numeric.add(true);
     numeric.add(false);
     List<List<String>> rows = new ArrayList<>();
     for (Entry e : s.entries()) {
@@ -44,6 +67,7 @@ final class LeaderboardGrid {
       for (String b : Tables.LEADERBOARD_BENCHMARKS) {
         row.add(Numbers.score(e.score(b)));
       }
+      row.add(e.documents() == null ? "" : e.documents().toString());
       row.add(e.ranked() || e.missing() == null ? "" : e.missing());
       rows.add(row);
     }
@@ -51,19 +75,20 @@ final class LeaderboardGrid {
   }
 
   static Grid forMachines(Snapshot s) {
-    List<String> header = new ArrayList<>(List.of("snapshot_id", "snapshot_time", "math_method", "inputs", "rank",
+    List<String> header = new ArrayList<>(List.of("snapshot_id", "snapshot_time", "math_method", "inputs", "coverage", "rank",
         "tied_with_next", "model_key", "model_id", "revision", "precision", "average", "average_low",
         "average_high"));
     for (String b : Tables.LEADERBOARD_BENCHMARKS) {
       header.addAll(List.of(b, b + "_low", b + "_high"));
     }
+    header.add("documents");
     header.add("missing");
     List<Boolean> numeric = header.stream().map(h -> false).toList();
     SnapshotInfo i = s.info();
     List<List<String>> rows = new ArrayList<>();
     for (Entry e : s.entries()) {
       List<String> row = new ArrayList<>(List.of(i.id(), i.time().toString(), i.mathMethod(),
-          Redaction.redact(i.inputs()), e.ranked() ? e.rank().toString() : "",
+          Redaction.redact(i.inputs()), i.coverage(), e.ranked() ? e.rank().toString() : "",
           e.ranked() ? Boolean.toString(e.tiedWithNext()) : "", e.modelKey(), e.modelId(), e.revision(),
           e.precision()));
       for (String score : SnapshotDiff.SCORES) {
@@ -71,6 +96,7 @@ final class LeaderboardGrid {
         row.add(Numbers.plain(e.low(score)));
         row.add(Numbers.plain(e.high(score)));
       }
+      row.add(e.documents() == null ? "" : e.documents().toString());
       row.add(e.missing() == null ? "" : e.missing());
       rows.add(row);
     }

@@ -33,6 +33,11 @@ class SnapshotJobTest {
 
   /** Task scores for every subtask of the six benchmarks, normalizing to {@code target} (0-100). */
   static List<Row> taskScores(String model, double target, List<String> skipBenchmarks) throws Exception {
+    return taskScores(model, target, skipBenchmarks, 200L);
+  }
+
+  /** The same, each subtask scored over all of its {@code docs} documents. */
+  static List<Row> taskScores(String model, double target, List<String> skipBenchmarks, long docs) throws Exception {
     Normalization rules = Normalization.shipped();
     List<Row> rows = new ArrayList<>();
     Timestamp now = new Timestamp(0);
@@ -45,8 +50,8 @@ class SnapshotJobTest {
         double lower = rule.lowerBound(s.name());
         double raw = lower + target / 100 * (1 - lower);
         for (String metric : def.metrics()) {
-          rows.add(RowFactory.create(model, def.benchmark(), s.name(), s.task(), metric, "harness", raw, 0.01, 200L,
-              200L, "", now, 200L));
+          rows.add(RowFactory.create(model, def.benchmark(), s.name(), s.task(), metric, "harness", raw, 0.01, docs,
+              docs, "", now, docs));
         }
       }
     }
@@ -106,6 +111,44 @@ class SnapshotJobTest {
     assertEquals("harness", partial.getString(15));
     assertEquals("{\"bbh\":\"24/24\",\"gpqa\":\"3/3\",\"ifeval\":\"1/1\",\"math_hard\":\"7/7\",\"mmlu_pro\":\"1/1\","
         + "\"musr\":\"3/3\"}", partial.getString(16));
+  }
+
+  @Test
+  void aModelCompleteOnOtherDocumentsIsListedApartNotRankedAboveFullRuns() throws Exception {
+    String wh = tmp.resolve("wh-docs").toString();
+    Warehouse.at(wh).open(TestSpark.get());
+    List<Row> rows = new ArrayList<>();
+    rows.addAll(taskScores("org/full@r1#bfloat16", 30, List.of(), 200L));
+    rows.addAll(taskScores("org/full-too@r1#bfloat16", 20, List.of(), 200L));
+    // Complete on its own documents (n = docs), but 34 of them per subtask: a sample.
+    rows.addAll(taskScores("org/sample@r1#bfloat16", 90, List.of(), 34L));
+    insert(wh, rows);
+
+    Cli snapshot = Cli.in(wh, "snapshot", "--replicates", "100");
+    assertEquals(0, snapshot.code, snapshot.toString());
+    assertTrue(snapshot.out.contains("2 ranked, 1 listed apart"), snapshot.out);
+    List<String> board = io.podium.testing.Tables.content("SELECT model_key, rank, documents, missing FROM "
+        + table(wh, "leaderboard")); // sorted rows
+    int subtasks = PodiumConf.benchmarks().values().stream().mapToInt(d -> d.subtasks().size()).sum();
+    assertEquals(List.of("org/full-too@r1#bfloat16,2," + 200 * subtasks + ",null",
+        "org/full@r1#bfloat16,1," + 200 * subtasks + ",null",
+        "org/sample@r1#bfloat16,null," + 34 * subtasks + ",bbh on " + 34 * 24 + " documents, the ranked models on "
+            + 200 * 24 + ", gpqa on " + 34 * 3 + " documents, the ranked models on " + 200 * 3 + ", ifeval on 34"
+            + " documents, the ranked models on 200, math_hard on " + 34 * 7 + " documents, the ranked models on "
+            + 200 * 7 + ", mmlu_pro on 34 documents, the ranked models on 200, musr on " + 34 * 3
+            + " documents, the ranked models on " + 200 * 3), board);
+
+    // Every format shows the documents and why the sample is apart.
+    Cli table = Cli.in(wh, "leaderboard");
+    assertTrue(table.out.contains("ranked on the same documents: subtasks bbh 24/24, gpqa 3/3, ifeval 1/1,"
+        + " math_hard 7/7, mmlu_pro 1/1, musr 3/3; " + 200 * subtasks + " documents per ranked model"), table.out);
+    assertTrue(table.out.contains("| docs") || table.out.contains(" docs "), table.out);
+    assertTrue(table.out.contains("bbh on " + 34 * 24 + " documents"), table.out);
+    Cli csv = Cli.in(wh, "leaderboard", "--format", "csv");
+    assertTrue(csv.out.lines().findFirst().orElseThrow().contains(",coverage,") && csv.out.contains(",documents,"),
+        csv.out);
+    Cli json = Cli.in(wh, "leaderboard", "--format", "json");
+    assertTrue(json.out.contains("\"documents\":" + 34 * subtasks), json.out);
   }
 
   @Test

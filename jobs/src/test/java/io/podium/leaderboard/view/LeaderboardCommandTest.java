@@ -89,14 +89,17 @@ class LeaderboardCommandTest {
         && header.contains("\"task_scores\":8") && header.contains("s3a://***@bucket/podium"), header);
     List<List<String>> rows = tableRows(run.out);
     assertEquals(5, rows.size(), run.out);
-    // rank, tie, model_key, average [interval], six scores, missing
+    // rank, tie, model_key, average [interval], six scores, docs, missing
     assertEquals(List.of("1", "=", EPSILON, "46.00 [45.00, 47.00]", "43.50", "44.50", "45.50", "9.50", "47.50",
-        "48.50", ""), rows.get(0));
+        "48.50", "7800", ""), rows.get(0));
     assertEquals(List.of("2", "", ALPHA), rows.get(1).subList(0, 3));
     assertEquals(List.of("3", "", BETA), rows.get(2).subList(0, 3));
     assertEquals(List.of("4", "", EVIL), rows.get(3).subList(0, 3));
     assertEquals(List.of("-", "", DELTA, ""), rows.get(4).subList(0, 4));
-    assertEquals("mmlu_pro, bbh/navigate", rows.get(4).get(10));
+    assertEquals("1326", rows.get(4).get(10));
+    assertEquals("mmlu_pro, bbh/navigate", rows.get(4).get(11));
+    assertTrue(run.out.contains("ranked on the same documents: subtasks bbh 24, ifeval 1, math_hard 7, gpqa 3,"
+        + " musr 3, mmlu_pro 1; 7800 documents per ranked model"), run.out);
     assertTrue(run.out.contains("4 ranked, 1 not ranked"), run.out);
   }
 
@@ -200,17 +203,17 @@ class LeaderboardCommandTest {
   void csvParsesBackWithEveryModelAndTheSnapshotOnEachRow() {
     List<List<String>> csv = Csv.parse(ok("--format", "csv").out);
     List<String> header = csv.get(0);
-    assertEquals(List.of("snapshot_id", "snapshot_time", "math_method", "inputs", "rank", "tied_with_next",
-        "model_key"), header.subList(0, 7));
+    assertEquals(List.of("snapshot_id", "snapshot_time", "math_method", "inputs", "coverage", "rank",
+        "tied_with_next", "model_key"), header.subList(0, 8));
     assertTrue(header.containsAll(List.of("average", "average_low", "average_high", "gpqa", "gpqa_low",
-        "mmlu_pro_high", "missing")), header.toString());
+        "mmlu_pro_high", "documents", "missing")), header.toString());
     assertEquals(6, csv.size());
     List<String> keys = new ArrayList<>();
     for (List<String> row : csv.subList(1, csv.size())) {
       assertEquals(header.size(), row.size(), row.toString());
       assertEquals(S3, row.get(0));
       assertEquals("2026-01-20T12:00:00Z", row.get(1));
-      keys.add(row.get(6));
+      keys.add(row.get(7));
     }
     assertEquals(List.of(EPSILON, ALPHA, BETA, EVIL, DELTA), keys); // the id with quotes and a comma survives
     List<String> evil = csv.get(4);

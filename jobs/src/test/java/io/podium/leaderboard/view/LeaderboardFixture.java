@@ -114,6 +114,7 @@ final class LeaderboardFixture {
     v.put("rank", rank);
     v.put("tied_with_next", ranked ? tied : null);
     v.put("missing", missing);
+    v.put("documents", ranked ? 7800L : 1326L);
     double base = average != null ? average : 33.0;
     if (ranked) {
       v.put("average", average);
