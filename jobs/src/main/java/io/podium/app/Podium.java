@@ -16,6 +16,8 @@ import io.podium.pipeline.RunPipelineCommand;
 import io.podium.requests.RequestsCommand;
 import io.podium.score.ScoreCommand;
 import io.podium.score.responses.ScoreResponsesCommand;
+import io.podium.sql.CatalogCommand;
+import io.podium.sql.ShellCommand;
 import io.podium.sql.SqlCommand;
 import io.podium.submissions.ClaimCommand;
 import io.podium.submissions.SubmissionsCommand;
@@ -37,7 +39,7 @@ public final class Podium {
     return List.of(new DemoCommand(), new IngestCommand(), new EvaluateCommand(), new ScoreCommand(),
         new ScoreResponsesCommand(), new SnapshotCommand(), new LeaderboardCommand(),
         new ImportHarnessCommand(), new ExportHarnessCommand(), new SubmitCommand(), new SubmissionsCommand(), new ClaimCommand(),
-        new RunPipelineCommand(), new RequestsCommand(), new SqlCommand(),
+        new RunPipelineCommand(), new RequestsCommand(), new SqlCommand(), new ShellCommand(), new CatalogCommand(),
         new InferenceBenchmarkCommand(), new EngineBenchmarkCommand(), new EstimateCommand());
   }
 

@@ -10,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code podium sql}: runs Spark SQL with every Podium table registered by name in the
@@ -75,7 +72,7 @@ public final class SqlCommand implements Command {
     return file;
   }
 
-  private static ResultFormat format(ParsedArgs args) {
+  static ResultFormat format(ParsedArgs args) {
     try {
       return ResultFormat.of(args.get("format", "table"));
     } catch (IllegalArgumentException e) {
@@ -93,60 +90,21 @@ public final class SqlCommand implements Command {
     int maxRows = args.getInt("max-rows", 1000);
     int maxWidth = args.getInt("max-width", 80);
 
-    SparkSession spark = context.spark();
+    SqlRunner runner = new SqlRunner(context.spark(), format, maxRows, maxWidth);
     for (String statement : statements) {
-      Dataset<Row> result = spark.sql(statement);
-      List<Row> rows = result.limit(maxRows + 1).collectAsList();
-      boolean more = rows.size() > maxRows;
-      if (more) {
-        rows = rows.subList(0, maxRows);
-      }
-      if (result.schema().fields().length > 0 || format == ResultFormat.TABLE) {
-        format.print(result.schema(), rows, context.out(), maxWidth);
-      }
-      if (more) {
-        context.err().println("(showing the first " + maxRows + " rows; --max-rows to see more)");
-      }
+      runner.run(statement, context.out(), context.err());
     }
     return 0;
   }
 
   /** Splits a script at semicolons outside quotes and comments. */
   static List<String> splitStatements(String script) {
-    List<String> out = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    char quote = 0;
-    for (int i = 0; i < script.length(); i++) {
-      char c = script.charAt(i);
-      if (quote != 0) {
-        current.append(c);
-        if (c == '\\' && i + 1 < script.length()) {
-          current.append(script.charAt(++i));
-        } else if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"' || c == '`') {
-        quote = c;
-        current.append(c);
-      } else if (c == '-' && i + 1 < script.length() && script.charAt(i + 1) == '-') {
-        while (i < script.length() && script.charAt(i) != '\n') {
-          i++;
-        }
-        current.append('\n');
-      } else if (c == ';') {
-        addIfNotBlank(out, current);
-      } else {
-        current.append(c);
-      }
+    StatementScanner scanner = new StatementScanner();
+    List<String> out = new ArrayList<>(scanner.feed(script));
+    String rest = scanner.rest();
+    if (rest != null) {
+      out.add(rest);
     }
-    addIfNotBlank(out, current);
     return out;
-  }
-
-  private static void addIfNotBlank(List<String> out, StringBuilder sb) {
-    if (!sb.toString().isBlank()) {
-      out.add(sb.toString().strip());
-    }
-    sb.setLength(0);
   }
 }

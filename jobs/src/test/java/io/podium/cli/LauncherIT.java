@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.podium.testing.Launcher;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,5 +101,54 @@ class LauncherIT {
     for (String model : List.of("podium/tiny-gpt", "podium/bigram-gpt", "podium/sphinx-trigram")) {
       assertTrue(html.contains(model), model);
     }
+
+    // Many questions, one JVM: podium shell answers each statement as it arrives.
+    Launcher.Running shell = Launcher.startWithInput(tmp, "shell");
+    Pattern answered = Pattern.compile("^\\((\\d+) rows?, ([0-9.]+) s\\)$");
+    shell.send("SELECT count(DISTINCT model_key) AS models FROM leaderboard;\n");
+    List<String> first = shell.awaitLines(answered, 1, Duration.ofMinutes(3));
+    shell.send("SELECT no_such_column FROM requests;\n");
+    shell.awaitLine(Pattern.compile("^error: "), Duration.ofMinutes(1));
+    shell.send("SELECT benchmark, count(*) AS n\nFROM requests -- a comment; not the end\nGROUP BY benchmark;\n");
+    List<String> all = shell.awaitLines(answered, 2, Duration.ofMinutes(1));
+    shell.send("quit\n");
+    Launcher ended = shell.finish(Duration.ofMinutes(1));
+    assertEquals(0, ended.code, ended.output);
+    assertEquals("(1 row", first.get(0).substring(0, 6), first.toString());
+    assertTrue(ended.output.contains("|      3 |"), ended.output); // three models on the board
+    assertEquals("6", answeredRows(answered, all.get(1)), all.toString());
+    assertEquals(1, ended.output.split("podium shell on ", -1).length - 1, "one session: " + ended.output);
+    assertTrue(ended.output.contains("bye (1 statement(s) failed)"), ended.output);
+    // The second question costs its query only, not a Spark start (40-90 s here).
+    assertTrue(Double.parseDouble(answeredSeconds(answered, all.get(1))) < 20, all.toString());
+
+    // Your own catalog: the DDL podium catalog prints registers the tables in another session.
+    Launcher ddl = Launcher.run(tmp, "catalog", "--database", "mine");
+    assertEquals(0, ddl.code, ddl.output);
+    String statements = ddl.output.lines().filter(l -> l.startsWith("CREATE ") || l.startsWith("--"))
+        .collect(java.util.stream.Collectors.joining("\n"));
+    assertTrue(statements.contains("CREATE TABLE IF NOT EXISTS `mine`.`leaderboard` USING delta LOCATION 'file:"
+        + tmp.toRealPath().resolve("warehouse/leaderboard") + "';"), statements);
+    Path script = tmp.resolve("catalog.sql");
+    java.nio.file.Files.writeString(script, statements + "\nSELECT count(*) AS by_catalog FROM mine.leaderboard;\n"
+        + "SELECT count(*) AS by_path FROM delta.`" + tmp.toRealPath().resolve("warehouse/leaderboard") + "`;\n");
+    Launcher viaCatalog = Launcher.run(tmp, "sql", "-f", script.toString());
+    assertEquals(0, viaCatalog.code, viaCatalog.output);
+    List<String> counts = viaCatalog.output.lines().filter(l -> l.matches("\\|\\s+\\d+ \\|"))
+        .map(l -> l.replaceAll("[|\\s]", "")).toList();
+    assertEquals(2, counts.size(), viaCatalog.output);
+    assertEquals(counts.get(0), counts.get(1), viaCatalog.output);
+  }
+
+  private static String answeredRows(Pattern answered, String line) {
+    java.util.regex.Matcher m = answered.matcher(line);
+    assertTrue(m.find(), line);
+    return m.group(1);
+  }
+
+  private static String answeredSeconds(Pattern answered, String line) {
+    java.util.regex.Matcher m = answered.matcher(line);
+    assertTrue(m.find(), line);
+    return m.group(2);
   }
 }

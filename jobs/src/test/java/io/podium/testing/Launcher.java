@@ -53,6 +53,22 @@ public final class Launcher {
     return new Running(pb.start(), log, String.join(" ", args));
   }
 
+  /**
+   * Starts bin/podium like {@link #start}, with its standard input a pipe this test writes to
+   * ({@link Running#send}): for a session with a long-lived command such as {@code podium shell}.
+   */
+  public static Running startWithInput(Path workDir, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Paths.root().resolve("bin/podium").toString());
+    command.addAll(List.of(args));
+    Path log = Files.createTempFile(workDir, "podium", ".log");
+    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+    pb.environment().put("PODIUM_NO_BUILD", "1");
+    pb.environment().remove("SPARK_HOME");
+    return new Running(pb.start(), log, String.join(" ", args));
+  }
+
   /** A bin/podium run in progress (see {@link #start}). */
   public static final class Running {
 
@@ -82,6 +98,38 @@ public final class Launcher {
 
     public boolean isAlive() {
       return process.isAlive();
+    }
+
+    /** Writes text to the run's standard input (see {@link #startWithInput}). */
+    public void send(String text) throws IOException {
+      process.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+      process.getOutputStream().flush();
+    }
+
+    /**
+     * Waits until {@code count} lines of the output match (find) and returns them; fails when the
+     * run ends first or the time is over.
+     */
+    public List<String> awaitLines(java.util.regex.Pattern pattern, int count, java.time.Duration timeout)
+        throws IOException, InterruptedException {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (true) {
+        boolean ended = !process.isAlive();
+        List<String> found = new ArrayList<>();
+        for (String line : output().split("\n", -1)) {
+          if (pattern.matcher(line).find()) {
+            found.add(line);
+          }
+        }
+        if (found.size() >= count) {
+          return found;
+        }
+        if (ended || System.nanoTime() > deadline) {
+          throw new IOException((ended ? "bin/podium " + args + " ended (exit " + process.exitValue() + ")" : "time over")
+              + " before " + count + " lines matched " + pattern + ":\n" + output());
+        }
+        Thread.sleep(100);
+      }
     }
 
     /**
