@@ -42,10 +42,7 @@ public final class ShellCommand implements Command {
 
   @Override
   public List<Option> options() {
-    return List.of(
-        Option.value("format", "table|csv|json", "output format (default table)"),
-        Option.value("max-rows", "N", "print at most N rows of a result (default 1000)"),
-        Option.value("max-width", "N", "table format: cut cells to N characters (default 80)"));
+    return SqlCommand.OUTPUT_OPTIONS;
   }
 
   @Override

@@ -17,6 +17,12 @@ import java.util.List;
  */
 public final class SqlCommand implements Command {
 
+  /** How results are printed: shared with {@code podium shell}. */
+  static final List<Option> OUTPUT_OPTIONS = List.of(
+      Option.value("format", "table|csv|json", "output format (default table)"),
+      Option.value("max-rows", "N", "print at most N rows of a result (default 1000)"),
+      Option.value("max-width", "N", "table format: cut cells to N characters (default 80)"));
+
   @Override
   public String name() {
     return "sql";
@@ -39,11 +45,10 @@ public final class SqlCommand implements Command {
 
   @Override
   public List<Option> options() {
-    return List.of(
-        Option.value("file", "FILE", "run the statements of a file, separated by ';' (also -f FILE)"),
-        Option.value("format", "table|csv|json", "output format (default table)"),
-        Option.value("max-rows", "N", "print at most N rows of a result (default 1000)"),
-        Option.value("max-width", "N", "table format: cut cells to N characters (default 80)"));
+    List<Option> options = new ArrayList<>();
+    options.add(Option.value("file", "FILE", "run the statements of a file, separated by ';' (also -f FILE)"));
+    options.addAll(OUTPUT_OPTIONS);
+    return options;
   }
 
   @Override
