@@ -42,15 +42,7 @@ public final class Launcher {
    * together) goes to a log file in workDir.
    */
   public static Running start(Path workDir, String... args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Paths.root().resolve("bin/podium").toString());
-    command.addAll(List.of(args));
-    Path log = Files.createTempFile(workDir, "podium", ".log");
-    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    pb.environment().put("PODIUM_NO_BUILD", "1");
-    pb.environment().remove("SPARK_HOME");
-    return new Running(pb.start(), log, String.join(" ", args));
+    return start(workDir, ProcessBuilder.Redirect.from(new java.io.File("/dev/null")), args);
   }
 
   /**
@@ -58,12 +50,16 @@ public final class Launcher {
    * ({@link Running#send}): for a session with a long-lived command such as {@code podium shell}.
    */
   public static Running startWithInput(Path workDir, String... args) throws IOException {
+    return start(workDir, ProcessBuilder.Redirect.PIPE, args);
+  }
+
+  private static Running start(Path workDir, ProcessBuilder.Redirect input, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Paths.root().resolve("bin/podium").toString());
     command.addAll(List.of(args));
     Path log = Files.createTempFile(workDir, "podium", ".log");
     ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        .redirectOutput(log.toFile()).redirectInput(input);
     pb.environment().put("PODIUM_NO_BUILD", "1");
     pb.environment().remove("SPARK_HOME");
     return new Running(pb.start(), log, String.join(" ", args));
