@@ -90,6 +90,23 @@ public final class ParsedArgs {
     }
   }
 
+  /** A number, or null when the option is not given. */
+  public Double getDouble(String name) {
+    String v = get(name);
+    if (v == null) {
+      return null;
+    }
+    try {
+      double d = Double.parseDouble(v.strip());
+      if (Double.isFinite(d)) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new UsageException("--" + name + " needs a number, got '" + v + "'");
+  }
+
   public List<String> getAll(String name) {
     return values.getOrDefault(name, List.of());
   }

@@ -7,10 +7,11 @@ import io.podium.spark.Warehouse;
 import io.podium.tables.Tables;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -60,8 +61,32 @@ public final class SubmissionQueue {
     }
     String id = UUID.randomUUID().toString();
     Timestamp now = new Timestamp(System.currentTimeMillis());
-    Row row = RowFactory.create(r.modelKey(), r.modelId(), r.revision(), r.precision(), r.backend(), r.uri(), null,
-        null, null, null, r.chatTemplate(), r.submitter(), now, PENDING, null, id, null, null, null, null, null, now);
+    ModelCard card = r.card();
+    Map<String, Object> v = new HashMap<>();
+    v.put("model_key", r.modelKey());
+    v.put("model_id", r.modelId());
+    v.put("revision", r.revision());
+    v.put("precision", r.precision());
+    v.put("backend", r.backend());
+    v.put("uri", r.uri());
+    v.put("model_type", card.modelType());
+    v.put("architecture", card.architecture());
+    v.put("params_billions", card.paramsBillions());
+    v.put("license", card.license());
+    v.put("base_model", card.baseModel());
+    v.put("merged", card.merged());
+    v.put("moe", card.moe());
+    v.put("chat_template", r.chatTemplate());
+    v.put("submitter", r.submitter());
+    v.put("submitted_at", now);
+    v.put("status", PENDING);
+    v.put("submission_id", id);
+    for (String unset : List.of("reason", "claimed_by", "started_at", "finished_at", "evaluation_seconds",
+        "source_file")) {
+      v.put(unset, null);
+    }
+    v.put("updated_at", now);
+    Row row = Tables.SUBMISSIONS.row(v);
     // Insert only: a submission already there (a concurrent one of the same model) is never changed.
     DeltaMerge.upsert(spark, Tables.SUBMISSIONS, spark.createDataFrame(List.of(row), Tables.SUBMISSIONS.schema()),
         "false", null, null, CommitRetry.logged(spark), "the submission of " + r.modelKey());
@@ -76,7 +101,14 @@ public final class SubmissionQueue {
   public static SubmissionRequest request(Row row) {
     return new SubmissionRequest(row.getAs("model_id"), row.getAs("revision"), row.getAs("precision"),
         row.getAs("backend"), row.getAs("uri"), Boolean.TRUE.equals(row.getAs("chat_template")),
-        row.getAs("submitter"));
+        row.getAs("submitter"), card(row));
+  }
+
+  /** What a row of the submissions table says of its model. */
+  public static ModelCard card(Row row) {
+    return new ModelCard(row.getAs("model_type"), row.getAs("architecture"), row.getAs("params_billions"),
+        row.getAs("license"), row.getAs("base_model"), Boolean.TRUE.equals(row.getAs("merged")),
+        Boolean.TRUE.equals(row.getAs("moe")));
   }
 
   private static IllegalArgumentException duplicate(Row existing) {

@@ -12,9 +12,20 @@ import io.podium.models.ModelSpec;
  * @param uri the model folder, the endpoint, or the built-in model's name
  * @param chatTemplate whether to use the model's chat template
  * @param submitter who asks
+ * @param card what the submitter says of the model (type, size, license, base model, flags)
  */
 public record SubmissionRequest(String modelId, String revision, String precision, String backend, String uri,
-    boolean chatTemplate, String submitter) {
+    boolean chatTemplate, String submitter, ModelCard card) {
+
+  public SubmissionRequest {
+    card = card == null ? ModelCard.NONE : card;
+  }
+
+  /** A request that says nothing of the model but what it is. */
+  public SubmissionRequest(String modelId, String revision, String precision, String backend, String uri,
+      boolean chatTemplate, String submitter) {
+    this(modelId, revision, precision, backend, uri, chatTemplate, submitter, ModelCard.NONE);
+  }
 
   public String modelKey() {
     return modelId + "@" + revision + "#" + precision;

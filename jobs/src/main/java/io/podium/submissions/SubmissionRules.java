@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
  * @param quota how many submissions a submitter may make in a window of days
  * @param movingRevisions revision names that do not pin a model
  * @param precisions known precisions
+ * @param modelTypes the model types {@code submit --type} accepts
  */
-public record SubmissionRules(Quota quota, List<String> movingRevisions, List<String> precisions) {
+public record SubmissionRules(Quota quota, List<String> movingRevisions, List<String> precisions,
+    List<String> modelTypes) {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -28,6 +30,22 @@ public record SubmissionRules(Quota quota, List<String> movingRevisions, List<St
 
   /** org/name, as on the Hugging Face Hub. */
   private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}");
+
+  /** Whether {@code id} is a model id of the form org/name, as on the Hugging Face Hub. */
+  public static boolean isModelId(String id) {
+    return id != null && MODEL_ID.matcher(id).matches();
+  }
+
+  /** A license: an SPDX id or a Hub license tag (apache-2.0, llama3.1, other, ...). */
+  private static final Pattern LICENSE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,63}");
+  /** An architecture: a Transformers model class name (LlamaForCausalLM). */
+  private static final Pattern ARCHITECTURE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,95}");
+  /** The largest parameter count accepted, in billions: more is a typo (bytes, or millions given as billions). */
+  private static final double MAX_PARAMS_BILLIONS = 100_000;
+
+  public SubmissionRules {
+    modelTypes = modelTypes == null ? List.of() : List.copyOf(modelTypes);
+  }
 
   /** The queue's rules as shipped ({@code conf/submissions.yaml}). */
   public static SubmissionRules shipped() throws IOException {
@@ -66,6 +84,32 @@ public record SubmissionRules(Quota quota, List<String> movingRevisions, List<St
     }
     if (r.uri().matches("(?i)^[a-z][a-z0-9+.-]*://[^/@]*:[^/@]*@.*")) {
       throw new IllegalArgumentException("--uri must not carry credentials; use the environment or Hadoop settings");
+    }
+    validate(r.card());
+  }
+
+  /** Checks what a submitter says of a model: known words, plain names, a plausible size. */
+  public void validate(ModelCard card) {
+    if (card.modelType() != null && !modelTypes.contains(card.modelType())) {
+      throw new IllegalArgumentException("--type '" + card.modelType() + "' is not one of " + modelTypes
+          + " (conf/submissions.yaml)");
+    }
+    Double params = card.paramsBillions();
+    if (params != null && !(params > 0 && params <= MAX_PARAMS_BILLIONS)) {
+      throw new IllegalArgumentException("--params " + params + " is not a parameter count in billions (give e.g."
+          + " 7.24 for 7,240,000,000 parameters)");
+    }
+    if (card.license() != null && !LICENSE.matcher(card.license()).matches()) {
+      throw new IllegalArgumentException("--license '" + card.license() + "' is not a license id (an SPDX id or the"
+          + " Hub's license tag, e.g. apache-2.0, llama3.1, other)");
+    }
+    if (card.architecture() != null && !ARCHITECTURE.matcher(card.architecture()).matches()) {
+      throw new IllegalArgumentException("--architecture '" + card.architecture() + "' is not a model class name"
+          + " (e.g. LlamaForCausalLM)");
+    }
+    if (card.baseModel() != null && !MODEL_ID.matcher(card.baseModel()).matches()) {
+      throw new IllegalArgumentException("--base-model '" + card.baseModel() + "' is not a model id of the form"
+          + " org/name");
     }
   }
 }

@@ -5,6 +5,8 @@ import io.podium.cli.CommandContext;
 import io.podium.cli.Option;
 import io.podium.cli.ParsedArgs;
 import io.podium.cli.UsageException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.spark.sql.Row;
 
@@ -24,7 +26,8 @@ public final class SubmitCommand implements Command {
   @Override
   public String usage() {
     return "--model ORG/NAME --revision REV --precision P --backend onnx|openai|builtin --uri URI"
-        + " [--chat-template] [--submitter NAME] [--check]";
+        + " [--chat-template] [--submitter NAME] [--check]"
+        + " [--type T] [--params B] [--architecture A] [--license L] [--base-model ORG/NAME] [--merged] [--moe]";
   }
 
   @Override
@@ -38,7 +41,21 @@ public final class SubmitCommand implements Command {
             + " (required)"),
         Option.flag("chat-template", "evaluate with the model's chat template"),
         Option.value("submitter", "NAME", "who submits (the quota counts per submitter)"),
-        Option.flag("check", "check that the model folder or endpoint is reachable before queueing"));
+        Option.flag("check", "check that the model folder or endpoint is reachable before queueing"),
+        Option.value("type", "T", "the model's type, as the leaderboard's filter shows it: pretrained,"
+            + " continuously-pretrained, fine-tuned, chat, merge or multimodal (conf/submissions.yaml)"),
+        Option.value("params", "B", "parameters, in billions (e.g. 7.24)"),
+        Option.value("architecture", "A", "the model class (e.g. LlamaForCausalLM)"),
+        Option.value("license", "L", "the model's license (an SPDX id or the Hub's tag: apache-2.0, llama3.1, ...)"),
+        Option.value("base-model", "ORG/NAME", "the model it was fine-tuned or merged from"),
+        Option.flag("merged", "the model is a merge of other models"),
+        Option.flag("moe", "the model is a mixture of experts"));
+  }
+
+  /** What the submitter says of the model. */
+  private static ModelCard card(ParsedArgs args) {
+    return new ModelCard(args.get("type"), args.get("architecture"), args.getDouble("params"), args.get("license"),
+        args.get("base-model"), args.has("merged"), args.has("moe"));
   }
 
   @Override
@@ -54,12 +71,19 @@ public final class SubmitCommand implements Command {
           + " export folder's tokenizer_config.json); evaluate a " + args.get("backend") + " model with a chat"
           + " template through a model file with chat_template: true and chat_template_file: PATH");
     }
+    try {
+      SubmissionRules.shipped().validate(card(args));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("podium submit: " + e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
   public int run(ParsedArgs args, CommandContext context) throws Exception {
     SubmissionRequest request = new SubmissionRequest(args.get("model"), args.get("revision"), args.get("precision"),
-        args.get("backend"), args.get("uri"), args.has("chat-template"), args.get("submitter"));
+        args.get("backend"), args.get("uri"), args.has("chat-template"), args.get("submitter"), card(args));
     SubmissionRules rules = SubmissionRules.shipped();
     rules.validate(request);
     if (args.has("check")) {

@@ -1,7 +1,12 @@
 package io.podium.tables;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -47,5 +52,26 @@ public record Table(String name, StructType schema, List<String> key, List<Strin
   /** A SQL condition joining target {@code t} and source {@code s} on the key. */
   public String keyJoinCondition() {
     return key.stream().map(c -> "t.`" + c + "` = s.`" + c + "`").collect(Collectors.joining(" AND "));
+  }
+
+  /**
+   * A row of this table from its values by column name; every column must be named (null for
+   * none), and no other, so a column added to the schema cannot be forgotten by a writer.
+   */
+  public Row row(Map<String, ?> values) {
+    StructField[] fields = schema.fields();
+    Object[] out = new Object[fields.length];
+    Set<String> unknown = new HashSet<>(values.keySet());
+    for (int i = 0; i < fields.length; i++) {
+      if (!values.containsKey(fields[i].name())) {
+        throw new IllegalStateException("a row of " + name + " lacks column " + fields[i].name());
+      }
+      out[i] = values.get(fields[i].name());
+      unknown.remove(fields[i].name());
+    }
+    if (!unknown.isEmpty()) {
+      throw new IllegalStateException("a row of " + name + " names columns it does not have: " + unknown);
+    }
+    return RowFactory.create(out);
   }
 }

@@ -246,6 +246,9 @@ public final class Tables {
           col("evaluation_seconds", DoubleType, true, "wall time of its evaluation, when known (harness results)"),
           col("source_file", StringType, true, "the results file it was imported from"),
           col("updated_at", TimestampType, false, "when the row last changed"),
+          added("base_model", StringType, null, "the model it was fine-tuned or merged from (org/name)"),
+          added("merged", BooleanType, null, "whether it is a merge of other models"),
+          added("moe", BooleanType, null, "whether it is a mixture of experts"),
       }),
       List.of("model_key"),
       List.of());
@@ -307,7 +310,10 @@ public final class Tables {
             "1, 2, ... in commit order: the latest snapshot has the highest (null for snapshots taken before)"),
         added("documents", LongType, null,
             "documents the model's scores stand on, over the covered subtasks; models are ranked only on the"
-                + " same documents (null in snapshots taken before)")));
+                + " same documents (null in snapshots taken before)"),
+        added("base_model", StringType, null, "the model it was fine-tuned or merged from, as submitted"),
+        added("merged", BooleanType, null, "whether it is a merge of other models, as submitted"),
+        added("moe", BooleanType, null, "whether it is a mixture of experts, as submitted")));
     return new Table("leaderboard", new StructType(columns.toArray(StructField[]::new)), List.of("snapshot_id", "model_key"),
         List.of());
   }

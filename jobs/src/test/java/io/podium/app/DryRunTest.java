@@ -134,6 +134,8 @@ class DryRunTest {
     assertUsageError("--benchmark must be ifeval or math_hard", "score-responses", "--benchmark", "bbh",
         "--input", "r", "--output", "o", "--dry-run");
     assertUsageError("--replicates must be at least 100", "snapshot", "--replicates", "10", "--dry-run");
+    assertUsageError("--type 'robot' is not one of", "submit", "--model", "org/m", "--revision", "v1", "--precision",
+        "float32", "--backend", "builtin", "--uri", "tiny-gpt", "--type", "robot", "--dry-run");
     assertUsageError("name at least one results file", "import-harness", "--dry-run");
     assertUsageError("podium export-harness: --out is required", "export-harness", "--model", "m@r#p", "--dry-run");
     assertUsageError("give one statement", "sql", "--dry-run");

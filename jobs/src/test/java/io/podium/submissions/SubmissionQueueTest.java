@@ -68,6 +68,40 @@ class SubmissionQueueTest {
   }
 
   @Test
+  void whatASubmitterSaysOfTheModelIsCheckedAndKept() {
+    String wh = tmp.resolve("wh").toString();
+    Cli ok = submit(wh, "org/model-c", "v1", "--type", "fine-tuned", "--params", "7.24", "--architecture",
+        "LlamaForCausalLM", "--license", "llama3.1", "--base-model", "meta-llama/Llama-3.1-8B", "--merged", "--moe");
+    assertEquals(0, ok.code, ok.toString());
+    assertEquals(List.of("org/model-c@v1#float32,fine-tuned,7.24,LlamaForCausalLM,llama3.1,meta-llama/Llama-3.1-8B,"
+        + "true,true"), content("SELECT model_key, model_type, params_billions, architecture, license, base_model,"
+        + " merged, moe FROM delta.`" + wh + "/submissions`"));
+    Cli plain = submit(wh, "org/model-d", "v1");
+    assertEquals(0, plain.code, plain.toString());
+    assertEquals(List.of("null,null,false,false"), content("SELECT model_type, base_model, merged, moe FROM delta.`"
+        + wh + "/submissions` WHERE model_key = 'org/model-d@v1#float32'"));
+
+    // Refused before anything is written, each with what to give instead (exit 2: the command line is wrong)
+    String[][] refused = {
+        {"--type", "robot", "--type 'robot' is not one of [pretrained, continuously-pretrained, fine-tuned, chat,"
+            + " merge, multimodal]"},
+        {"--params", "seven", "--params needs a number, got 'seven'"},
+        {"--params", "7000000000", "--params 7.0E9 is not a parameter count in billions"},
+        {"--params", "-1", "--params -1.0 is not a parameter count in billions"},
+        {"--license", "MIT'; DROP TABLE submissions; --", "--license 'MIT'; DROP TABLE submissions; --' is not a"
+            + " license id"},
+        {"--base-model", "../../etc/passwd", "--base-model '../../etc/passwd' is not a model id of the form"
+            + " org/name"},
+        {"--architecture", "<script>", "--architecture '<script>' is not a model class name"}};
+    for (String[] r : refused) {
+      Cli bad = submit(wh, "org/model-e", "v1", r[0], r[1]);
+      assertEquals(2, bad.code, bad.toString());
+      assertTrue(bad.err.contains(r[2]), bad.err);
+    }
+    assertEquals(List.of("2"), content("SELECT count(*) FROM delta.`" + wh + "/submissions`"));
+  }
+
+  @Test
   void aSubmitterHasAQuotaPerWindow() throws Exception {
     String wh = tmp.resolve("wh").toString();
     int quota = SubmissionRules.shipped().quota().perSubmitter();

@@ -5,16 +5,20 @@ import io.podium.tables.Table;
 import io.podium.tables.Tables;
 import io.podium.tasks.TaskDefinition;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * Imports lm-evaluation-harness results of the {@code leaderboard} group into
@@ -42,6 +46,27 @@ public final class HarnessImport {
   public HarnessImport(SparkSession spark, Map<String, TaskDefinition> definitions) {
     this.spark = spark;
     this.definitions = definitions;
+  }
+
+  /** The submissions row of an imported results file: IMPORTED, with what the file says of the run. */
+  private static Row submission(HarnessResults r, Path file, Timestamp now) {
+    Map<String, Object> v = new HashMap<>();
+    for (StructField f : Tables.SUBMISSIONS.schema().fields()) {
+      v.put(f.name(), null); // unknown unless set below: the file says nothing of type, size or license
+    }
+    v.put("model_key", r.modelKey());
+    v.put("model_id", r.modelName());
+    v.put("revision", r.revision());
+    v.put("precision", r.precision());
+    v.put("backend", "harness");
+    v.put("chat_template", r.chatTemplate());
+    v.put("submitted_at", r.date() != null ? r.date() : now);
+    v.put("status", "IMPORTED");
+    v.put("submission_id", UUID.nameUUIDFromBytes(r.modelKey().getBytes(StandardCharsets.UTF_8)).toString());
+    v.put("evaluation_seconds", r.evaluationSeconds());
+    v.put("source_file", file.toString());
+    v.put("updated_at", now);
+    return Tables.SUBMISSIONS.row(v);
   }
 
   /** Reads and checks every file first, then writes them all (two MERGEs). */
@@ -92,10 +117,7 @@ public final class HarnessImport {
             + (missing.size() > 12 ? ", ..." : "") + " (run lm_eval with --tasks leaderboard)");
       }
       taskRows.addAll(rows);
-      submissionRows.add(RowFactory.create(r.modelKey(), r.modelName(), r.revision(), r.precision(), "harness", null,
-          null, null, null, null, r.chatTemplate(), null, r.date() != null ? r.date() : now, "IMPORTED", null,
-          java.util.UUID.nameUUIDFromBytes(r.modelKey().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
-          null, null, null, r.evaluationSeconds(), file.toString(), now));
+      submissionRows.add(submission(r, file, now));
       imported.add(new Imported(file, r.modelKey(), rows.size(), absent));
     }
     merge(Tables.TASK_SCORES, spark.createDataFrame(taskRows, Tables.TASK_SCORES.schema())

@@ -21,9 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
 
 /**
  * The snapshot job: from {@code task_scores} (and {@code sample_scores} for the intervals) to
@@ -148,7 +146,7 @@ public final class SnapshotJob {
         full.putAll(content);
         full.put("parent_id", parentId);
         full.put("sequence_number", sequence);
-        rows.add(toRow(full));
+        rows.add(Tables.LEADERBOARD.row(full));
       }
       beforeCommit.run();
       // Delta's idempotent writes: one commit per sequence number for this application id. Of two
@@ -207,6 +205,9 @@ public final class SnapshotJob {
     m.put("architecture", sub == null ? null : sub.getAs("architecture"));
     m.put("params_billions", sub == null ? null : sub.getAs("params_billions"));
     m.put("license", sub == null ? null : sub.getAs("license"));
+    m.put("base_model", sub == null ? null : sub.getAs("base_model"));
+    m.put("merged", sub == null ? null : sub.getAs("merged"));
+    m.put("moe", sub == null ? null : sub.getAs("moe"));
     // What was actually rendered, for models Podium evaluated; what the results file says for imports.
     Boolean chat = in.chatTemplates.get(modelKey);
     m.put("chat_template", chat != null ? chat : sub == null ? null : sub.getAs("chat_template"));
@@ -246,18 +247,6 @@ public final class SnapshotJob {
   private boolean committed(String snapshotId) {
     return spark.sql("SELECT 1 FROM " + Warehouse.qualified(Tables.LEADERBOARD) + " WHERE snapshot_id = "
         + SqlLiterals.string(snapshotId) + " LIMIT 1").count() > 0;
-  }
-
-  private static Row toRow(Map<String, Object> values) {
-    StructField[] fields = Tables.LEADERBOARD.schema().fields();
-    Object[] out = new Object[fields.length];
-    for (int i = 0; i < fields.length; i++) {
-      if (!values.containsKey(fields[i].name())) {
-        throw new IllegalStateException("snapshot row lacks column " + fields[i].name());
-      }
-      out[i] = values.get(fields[i].name());
-    }
-    return RowFactory.create(out);
   }
 
   /**

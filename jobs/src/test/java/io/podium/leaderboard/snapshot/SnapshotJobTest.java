@@ -177,6 +177,22 @@ class SnapshotJobTest {
   }
 
   @Test
+  void whatWasSubmittedOfAModelIsOnItsRow() throws Exception {
+    String wh = tmp.resolve("wh-card").toString();
+    Cli submit = Cli.in(wh, "submit", "--model", "org/card", "--revision", "r1", "--precision", "bfloat16",
+        "--backend", "builtin", "--uri", "tiny-gpt", "--type", "chat", "--params", "8.03", "--architecture",
+        "LlamaForCausalLM", "--license", "llama3.1", "--base-model", "org/base", "--moe");
+    assertEquals(0, submit.code, submit.toString());
+    // As if its evaluation had FINISHED with these scores (the snapshot shows finished models only).
+    TestSpark.get().sql("UPDATE " + table(wh, "submissions") + " SET status = 'FINISHED'");
+    insert(wh, taskScores("org/card@r1#bfloat16", 40, List.of()));
+    assertEquals(0, Cli.in(wh, "snapshot", "--replicates", "200").code);
+    assertEquals(List.of("org/card@r1#bfloat16,1,chat,8.03,LlamaForCausalLM,llama3.1,org/base,false,true"),
+        io.podium.testing.Tables.content("SELECT model_key, rank, model_type, params_billions, architecture,"
+            + " license, base_model, merged, moe FROM " + table(wh, "leaderboard")));
+  }
+
+  @Test
   void scoresGoingAToBAndBackToAMakeTheLatestSnapshotShowA() throws Exception {
     String wh = tmp.resolve("wh-aba").toString();
     Warehouse.at(wh).open(TestSpark.get());
