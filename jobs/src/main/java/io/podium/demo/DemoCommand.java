@@ -12,7 +12,8 @@ import io.podium.ingest.SourceLayout;
 import io.podium.leaderboard.normalize.Normalization;
 import io.podium.leaderboard.snapshot.SnapshotCommand;
 import io.podium.leaderboard.snapshot.SnapshotJob;
-import io.podium.leaderboard.view.HtmlPage;
+import io.podium.leaderboard.page.HtmlPage;
+import io.podium.leaderboard.page.PageReader;
 import io.podium.leaderboard.view.Snapshot;
 import io.podium.models.ModelSpec;
 import io.podium.score.ScoreCommand;
@@ -105,11 +106,12 @@ public final class DemoCommand implements Command {
 
     context.out().println();
     context.out().println("== snapshot: the leaderboard of the built-in models (over the bundled samples)");
-    SnapshotJob.Result snapshot = new SnapshotJob(spark, context.warehouse(), Normalization.shipped(),
+    Normalization rules = Normalization.shipped();
+    SnapshotJob.Result snapshot = new SnapshotJob(spark, context.warehouse(), rules,
         PodiumConf.benchmarks()).run();
     Snapshot board = SnapshotCommand.printResult(spark, snapshot, context.out());
     Path page = Path.of(PAGE).toAbsolutePath();
-    Files.writeString(page, HtmlPage.render(board), StandardCharsets.UTF_8);
+    Files.writeString(page, HtmlPage.render(new PageReader(spark, rules).read(board), rules), StandardCharsets.UTF_8);
     context.out().println("leaderboard page: " + page);
     context.out().printf("demo done in %.1f s; query the tables with: bin/podium sql \"SELECT ...\"%n",
         (System.nanoTime() - start) / 1e9);

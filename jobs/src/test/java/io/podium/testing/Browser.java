@@ -139,6 +139,16 @@ public final class Browser implements AutoCloseable {
     call("POST", s("/element/" + element + "/click"), Map.of());
   }
 
+  /** Types {@code text} into an element (an input), as keystrokes. */
+  public void type(String element, String text) throws Exception {
+    call("POST", s("/element/" + element + "/value"), Map.of("text", text));
+  }
+
+  /** Empties an input. */
+  public void clear(String element) throws Exception {
+    call("POST", s("/element/" + element + "/clear"), Map.of());
+  }
+
   public String text(String element) throws Exception {
     return call("GET", s("/element/" + element + "/text"), null).asText();
   }

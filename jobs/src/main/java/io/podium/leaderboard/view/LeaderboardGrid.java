@@ -1,10 +1,8 @@
 package io.podium.leaderboard.view;
 
-import io.podium.tables.Json;
 import io.podium.tables.Tables;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A snapshot as a grid: ranked models by rank, then the unranked ones with what they miss.
@@ -25,27 +23,9 @@ final class LeaderboardGrid {
     return List.of(
         "snapshot " + i.id() + "  taken " + i.time() + "  math " + i.mathMethod()
             + "  inputs " + Redaction.redact(i.inputs()),
-        "ranked on the same documents: " + coverage(s),
+        "ranked on the same documents: " + s.coverageLine(),
         s.ranked().size() + " ranked, " + s.unranked().size() + " not ranked; scores normalized (0-100),"
             + " average with its 95% interval; docs: documents the scores stand on; " + TIE_LEGEND);
-  }
-
-  /** "subtasks per benchmark (bbh 24/24, ...), N documents": the snapshot's coverage in words. */
-  static String coverage(Snapshot s) {
-    StringBuilder text = new StringBuilder();
-    Object parsed;
-    try {
-      parsed = Json.parse(s.info().coverage());
-    } catch (Exception notJson) {
-      parsed = s.info().coverage();
-    }
-    if (parsed instanceof Map<?, ?> map) {
-      map.forEach((b, v) -> text.append(text.isEmpty() ? "subtasks " : ", ").append(b).append(' ').append(v));
-    } else {
-      text.append(parsed);
-    }
-    Long documents = s.ranked().isEmpty() ? null : s.ranked().get(0).documents();
-    return text + (documents == null ? "" : "; " + documents + " documents per ranked model");
   }
 
   static Grid forReading(Snapshot s) {

@@ -65,6 +65,27 @@ public final class LeaderboardReader {
     return new Snapshot(info, new ArrayList<>(byModel.values()));
   }
 
+  /**
+   * Each of {@code snapshots}' rows (those appended at its first time), with only the columns
+   * named: what a model's history across snapshots needs, without every score of every row.
+   */
+  public Map<SnapshotInfo, List<Entry>> rows(List<SnapshotInfo> snapshots, List<String> columns) {
+    Map<String, SnapshotInfo> byId = new LinkedHashMap<>();
+    snapshots.forEach(s -> byId.put(s.id(), s));
+    Map<SnapshotInfo, List<Entry>> out = new LinkedHashMap<>();
+    snapshots.forEach(s -> out.put(s, new ArrayList<>()));
+    List<String> selected = new ArrayList<>(List.of("snapshot_id", "snapshot_time", "model_key"));
+    columns.stream().filter(c -> !selected.contains(c)).forEach(selected::add);
+    for (Row row : table().selectExpr(selected.stream().map(c -> "`" + c + "`").toArray(String[]::new))
+        .collectAsList()) {
+      SnapshotInfo info = byId.get(row.getString(0));
+      if (info != null && info.time().equals(instant(row.get(1)))) {
+        out.get(info).add(entry(row));
+      }
+    }
+    return out;
+  }
+
   static Entry entry(Row row) {
     Map<String, Object> values = new LinkedHashMap<>();
     StructField[] fields = row.schema().fields();

@@ -3,16 +3,16 @@ package io.podium.leaderboard.view;
 import java.util.Locale;
 
 /** How scores and changes are written: two decimals, signs on changes, "" for no value. */
-final class Numbers {
+public final class Numbers {
 
   private Numbers() {}
 
-  static String score(Double v) {
+  public static String score(Double v) {
     return v == null ? "" : String.format(Locale.ROOT, "%.2f", v);
   }
 
   /** A change with its sign: {@code +1.25}, {@code -0.50}, {@code 0.00}. */
-  static String change(Double v) {
+  public static String change(Double v) {
     if (v == null) {
       return "";
     }
@@ -21,7 +21,7 @@ final class Numbers {
   }
 
   /** A score with its 95% interval: {@code 45.12 [43.10, 47.05]}. */
-  static String withInterval(Double v, Double low, Double high) {
+  public static String withInterval(Double v, Double low, Double high) {
     if (v == null) {
       return "";
     }
@@ -32,11 +32,11 @@ final class Numbers {
   }
 
   /** Full precision for machine-read formats (CSV): Java's shortest round-trip form. */
-  static String plain(Double v) {
+  public static String plain(Double v) {
     return v == null ? "" : Double.toString(v);
   }
 
-  static String plain(Integer v) {
+  public static String plain(Integer v) {
     return v == null ? "" : v.toString();
   }
 }

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * Takes anything secret out of text that is shown (a snapshot's inputs may name locations):
  * user info in URIs ({@code s3a://KEY:SECRET@bucket}) and credential-like query parameters.
  */
-final class Redaction {
+public final class Redaction {
 
   private static final Pattern USER_INFO = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s\"']+@");
   private static final Pattern CREDENTIAL_PARAM = Pattern.compile(
@@ -15,7 +15,7 @@ final class Redaction {
 
   private Redaction() {}
 
-  static String redact(String s) {
+  public static String redact(String s) {
     if (s == null) {
       return null;
     }

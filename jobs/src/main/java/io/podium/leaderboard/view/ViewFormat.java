@@ -3,7 +3,10 @@ package io.podium.leaderboard.view;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** The output formats of {@code podium leaderboard}: each writes a snapshot, and all but html a diff. */
+/**
+ * The output formats of {@code podium leaderboard}: the text formats write a snapshot or a diff;
+ * html is the page (io.podium.leaderboard.page), which reads more than one snapshot's rows.
+ */
 public enum ViewFormat {
   TABLE, CSV, JSON, MD, HTML;
 
@@ -21,7 +24,8 @@ public enum ViewFormat {
       case MD -> GridWriter.MD.write(LeaderboardGrid.forReading(s), LeaderboardGrid.notes(s), out);
       case CSV -> GridWriter.CSV.write(LeaderboardGrid.forMachines(s), LeaderboardGrid.notes(s), out);
       case JSON -> out.println(JsonView.snapshot(s));
-      case HTML -> out.print(HtmlPage.render(s));
+      case HTML -> throw new IllegalArgumentException("the html page is written by HtmlPage from the warehouse,"
+          + " not from one snapshot");
     }
   }
 

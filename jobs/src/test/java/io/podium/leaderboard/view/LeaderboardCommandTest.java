@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,7 +88,7 @@ class LeaderboardCommandTest {
     assertEquals(S3, shownSnapshot(run));
     String header = run.out.lines().findFirst().orElseThrow();
     assertTrue(header.contains("taken 2026-01-20T12:00:00Z") && header.contains("math sympy_2024")
-        && header.contains("\"task_scores\":8") && header.contains("s3a://***@bucket/podium"), header);
+        && header.contains("\"task_scores\":" + LeaderboardFixture.taskScoresAtS3) && header.contains("s3a://***@bucket/podium"), header);
     List<List<String>> rows = tableRows(run.out);
     assertEquals(5, rows.size(), run.out);
     // rank, tie, model_key, average [interval], six scores, docs, missing
@@ -230,7 +232,7 @@ class LeaderboardCommandTest {
     JsonNode doc = JSON.readTree(ok("--as-of", S1, "--format", "json").out);
     assertEquals(S1, doc.path("snapshot").path("id").asText());
     assertEquals("2026-01-01T12:00:00Z", doc.path("snapshot").path("time").asText());
-    assertEquals(3, doc.path("snapshot").path("inputs").path("task_scores").asInt());
+    assertEquals(LeaderboardFixture.taskScoresAtS1, doc.path("snapshot").path("inputs").path("task_scores").asLong());
     assertEquals(24, doc.path("snapshot").path("coverage").path("bbh").asInt());
     assertEquals(4, doc.path("rows").size());
     for (JsonNode row : doc.path("rows")) {
@@ -282,9 +284,19 @@ class LeaderboardCommandTest {
     assertTrue(page.contains("<title>Podium leaderboard 2026-01-20</title>"), page);
     assertFalse(page.contains("<img"), "unescaped model id");
     assertTrue(page.contains("zz/&lt;img src=x onerror=alert(1)&gt;&quot;q&quot;,&#39;&amp;amp;"), page);
-    for (String external : List.of("http:", "https:", "//cdn", "src=\"", "href=\"", "@import", "url(", "@font-face")) {
+    for (String external : List.of("http:", "//cdn", "src=\"", "@import", "url(", "@font-face", "<link")) {
       assertFalse(page.contains(external), "page refers to " + external);
     }
+    // Links only navigate: within the page (a model's view), or to a model's page on the Hub.
+    Matcher links = Pattern.compile("(href|xlink:href)=\"([^\"]*)\"").matcher(page);
+    int hub = 0;
+    while (links.find()) {
+      String target = links.group(2);
+      assertTrue(target.startsWith("#") || target.startsWith("https://huggingface.co/org/"), target);
+      hub += target.startsWith("https:") ? 1 : 0;
+    }
+    assertTrue(hub >= 5, hub + " links to the Hub: alpha, beta, epsilon, delta, and the base models");
+    assertFalse(page.contains("https://huggingface.co/zz"), "no Hub link for an id that is no Hub model's");
     assertTrue(page.contains("default-src 'none'"), "the page forbids loading anything");
   }
 

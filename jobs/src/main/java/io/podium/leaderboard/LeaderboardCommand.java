@@ -1,10 +1,20 @@
-package io.podium.leaderboard.view;
+package io.podium.leaderboard;
 
 import io.podium.cli.Command;
 import io.podium.cli.CommandContext;
 import io.podium.cli.Option;
 import io.podium.cli.ParsedArgs;
 import io.podium.cli.UsageException;
+import io.podium.leaderboard.normalize.Normalization;
+import io.podium.leaderboard.page.HtmlPage;
+import io.podium.leaderboard.page.PageData;
+import io.podium.leaderboard.page.PageReader;
+import io.podium.leaderboard.view.LeaderboardReader;
+import io.podium.leaderboard.view.Snapshot;
+import io.podium.leaderboard.view.SnapshotDiff;
+import io.podium.leaderboard.view.SnapshotInfo;
+import io.podium.leaderboard.view.SnapshotSelector;
+import io.podium.leaderboard.view.ViewFormat;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +57,7 @@ public final class LeaderboardCommand implements Command {
         Option.value("diff", "A B", "what changed from snapshot A to snapshot B (each an id or a time as --as-of"
             + " takes it): rank moves, score changes, models that entered or left"),
         Option.value("format", "table|csv|json|md|html", "output format (default table; html: a self-contained"
-            + " page, one snapshot)"),
+            + " page to explore one snapshot: search, filters, column toggles, plots, a view per model)"),
         Option.value("out", "FILE", "write to FILE instead of standard output"));
   }
 
@@ -93,7 +103,13 @@ public final class LeaderboardCommand implements Command {
     } else {
       SnapshotInfo info = args.has("as-of") ? selector.select(args.get("as-of")) : selector.latest();
       Snapshot s = reader.load(info);
-      writer = out -> format.write(s, out);
+      if (format == ViewFormat.HTML) {
+        Normalization rules = Normalization.shipped();
+        PageData page = new PageReader(context.spark(), rules).read(s);
+        writer = out -> out.print(HtmlPage.render(page, rules));
+      } else {
+        writer = out -> format.write(s, out);
+      }
     }
 
     String file = args.get("out");
