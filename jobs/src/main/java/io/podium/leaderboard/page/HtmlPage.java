@@ -1,7 +1,9 @@
 package io.podium.leaderboard.page;
 
 import freemarker.cache.ClassTemplateLoader;
+import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import io.podium.leaderboard.normalize.Normalization;
@@ -54,6 +56,16 @@ public final class HtmlPage {
     c.setLogTemplateExceptions(false);
     c.setWrapUncheckedExceptions(true);
     c.setFallbackOnNullLoopVariable(false);
+    // The view model's records read as properties (row.id for row.id()). FreeMarker finds records
+    // through a Java 16 class of its multi-release jar, which the shaded application jar (no
+    // Multi-Release manifest entry) hides; one policy for records and other classes reads them the
+    // same either way (FreeMarker refuses two policies when it cannot tell records apart).
+    DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_35);
+    ZeroArgumentNonVoidMethodPolicy asProperty =
+        ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD;
+    wrapper.setDefaultZeroArgumentNonVoidMethodPolicy(asProperty);
+    wrapper.setRecordZeroArgumentNonVoidMethodPolicy(asProperty);
+    c.setObjectWrapper(wrapper.build());
     return c;
   }
 }
