@@ -186,7 +186,7 @@ class LeaderboardPageBrowserTest {
       assertFalse(visible(browser, view));
       assertEquals("Podium leaderboard 2026-01-20", browser.title());
       // a point of the plot opens its model's view too
-      browser.click(browser.find("#scatter a.point[data-model='" + BETA + "']"));
+      browser.click(browser.find("#scatter a.point[data-model='" + BETA + "'] circle"));
       assertTrue(visible(browser, "article.model-view[data-model='" + BETA + "']"));
     }
   }
