@@ -13,6 +13,7 @@ import io.podium.tasks.PromptRenderer;
 import io.podium.tasks.TaskDefinition;
 import io.podium.tasks.Template;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,11 @@ final class DocumentBuilder {
   private final TaskDefinition definition;
   private final BenchmarkCounts counts;
   private final List<Reject> rejects = new ArrayList<>();
+  /**
+   * The dataset's own ids seen so far per subtask (its key_field), and where: a second record
+   * with one in the same subtask is rejected (GPQA's subsets share ids across subtasks, rightly).
+   */
+  private final Map<String, String> keys = new HashMap<>();
 
   DocumentBuilder(TaskDefinition definition, BenchmarkCounts counts) {
     this.definition = definition;
@@ -37,6 +43,19 @@ final class DocumentBuilder {
 
   List<Reject> rejects() {
     return rejects;
+  }
+
+  /** A word on the source for the summary (an empty file, ...). */
+  void note(String note) {
+    counts.notes.add(note);
+  }
+
+  /** Counts and rejects every record of a file that belongs to no subtask, for {@code reason}. */
+  void rejectAll(List<SourceRecord> records, String reason) {
+    for (SourceRecord record : records) {
+      counts.input++;
+      reject(null, record, record.error() != null ? record.error() : reason, true);
+    }
   }
 
   /**
@@ -114,6 +133,13 @@ final class DocumentBuilder {
           renderer.context(doc); // fails here, on the driver, rather than later in a Spark task
         }
         Object key = split.keyField() == null ? null : record.fields().get(split.keyField());
+        if (key != null) {
+          String first = keys.putIfAbsent(subtask + "\u0000" + key, record.file() + ":" + record.line());
+          if (first != null) {
+            throw new InvalidDocException("duplicate " + split.keyField() + " " + key + ": the same as the record at "
+                + first + " (the first is kept)");
+          }
+        }
         docs.add(new IngestedDoc(definition.benchmark(), subtask, sub.task(), position,
             key == null ? null : String.valueOf(key), doc, record.fields(), target, gold, choices,
             record.file(), record.line()));

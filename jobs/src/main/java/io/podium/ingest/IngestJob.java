@@ -23,10 +23,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -120,6 +121,12 @@ public final class IngestJob {
       throw new IOException(rejects.size() + " record(s) rejected and --strict is set; nothing was written. First: "
           + describe(rejects.get(0)));
     }
+    if (readBenchmarks.isEmpty()) {
+      throw new IOException("no benchmark files in " + reader.root() + " where layout " + options.layout().name()
+          + " looks for them (" + benchmarks.stream().map(b -> options.layout().benchmarks().get(b).test().path())
+          .collect(Collectors.joining(", ")) + "); nothing was written. Fix: check --source, or pass --layout FILE"
+          + " with your paths");
+    }
     write(docs, renderers, docScope, readBenchmarks, rejects, options.shards());
     return new Result(counts, rejects);
   }
@@ -145,13 +152,27 @@ public final class IngestJob {
       DocumentBuilder builder, Map<String, List<SourceRecord>> bySubtask) throws IOException {
     List<String> missing = new ArrayList<>();
     if (split.perSubtaskFiles()) {
+      Set<String> known = new LinkedHashSet<>();
       for (TaskDefinition.Subtask sub : def.subtasks()) {
         List<String> files = reader.resolve(split.pathFor(sub.name()));
         if (files.isEmpty()) {
           missing.add(sub.name());
         }
         for (String file : files) {
-          builder.group(reader.read(file, split.format(), split.recordsAt()), split, sub.name(), true, bySubtask);
+          known.add(file);
+          builder.group(read(reader, split, file, builder), split, sub.name(), true, bySubtask);
+        }
+      }
+      // Files at the layout's path for a subtask the benchmark does not have: read, so that
+      // their records are counted and rejected, not silently left out.
+      Pattern subtaskOf = subtaskPattern(reader.root(), split.path());
+      for (String file : reader.resolve(split.path().replace("{subtask}", "*"))) {
+        if (!known.contains(file)) {
+          Matcher m = subtaskOf.matcher(file);
+          String name = m.matches() ? m.group(1) : file;
+          builder.rejectAll(read(reader, split, file, builder), "unknown subtask '" + name + "' (" + def.benchmark()
+              + " has " + def.subtasks().stream().map(TaskDefinition.Subtask::name).collect(Collectors.joining(", "))
+              + ")");
         }
       }
       return missing;
@@ -161,9 +182,34 @@ public final class IngestJob {
       return def.subtasks().stream().map(TaskDefinition.Subtask::name).toList();
     }
     for (String file : files) {
-      builder.group(reader.read(file, split.format(), split.recordsAt()), split, null, true, bySubtask);
+      builder.group(read(reader, split, file, builder), split, null, true, bySubtask);
     }
     return missing;
+  }
+
+  /** A file's records; an empty one is noted in the summary (it holds no record to count or reject). */
+  private static List<SourceRecord> read(SourceReader reader, SplitSource split, String file, DocumentBuilder builder)
+      throws IOException {
+    List<SourceRecord> records = reader.read(file, split.format(), split.recordsAt());
+    if (records.isEmpty()) {
+      builder.note(file + " holds no record (an empty file)");
+    }
+    return records;
+  }
+
+  /** The files a split's path names, with the {@code {subtask}} part as group 1. */
+  private static Pattern subtaskPattern(String root, String path) {
+    StringBuilder regex = new StringBuilder(".*").append(Pattern.quote("/"));
+    for (String part : path.split("((?=\\{subtask\\})|(?<=\\{subtask\\}))")) {
+      if (part.equals("{subtask}")) {
+        regex.append("([^/]+)");
+      } else {
+        for (String literal : part.split("((?=\\*)|(?<=\\*))")) {
+          regex.append(literal.equals("*") ? "[^/]*" : Pattern.quote(literal));
+        }
+      }
+    }
+    return Pattern.compile(regex.toString());
   }
 
   /**

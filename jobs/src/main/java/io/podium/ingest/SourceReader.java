@@ -2,9 +2,7 @@ package io.podium.ingest;
 
 import io.podium.tables.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,16 +101,14 @@ public final class SourceReader {
     Path path = new Path(file);
     FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
     List<SourceRecord> records = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(path), StandardCharsets.UTF_8))) {
-      String line;
-      long number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue; // not a record
+    try (var in = fs.open(path)) {
+      JsonLines.read(in, line -> {
+        if (line.error() != null) {
+          records.add(SourceRecord.malformed(file, line.number(), "", line.error()));
+        } else if (!line.text().isBlank()) { // a blank line is no record
+          records.add(parseObject(file, line.number(), line.text()));
         }
-        records.add(parseObject(file, number, line));
-      }
+      });
     }
     return records;
   }
