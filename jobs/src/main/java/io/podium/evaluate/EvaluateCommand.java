@@ -7,6 +7,7 @@ import io.podium.cli.ParsedArgs;
 import io.podium.cli.UsageException;
 import io.podium.conf.PodiumConf;
 import io.podium.models.Backends;
+import io.podium.models.ModelFailure;
 import io.podium.models.ModelSpec;
 import io.podium.requests.ModelTemplates;
 import io.podium.submissions.ClaimIds;
@@ -147,12 +148,8 @@ public final class EvaluateCommand implements Command {
     return s.complete() ? 0 : 3;
   }
 
-  /** The innermost message: a task's own error, not Spark's wrapping of it. */
+  /** What to tell of a failure: a model call's own one line, else a task's own error, not Spark's wrapping. */
   static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getMessage() != null ? t.getMessage() : t.toString();
+    return ModelFailure.messageOf(e);
   }
 }

@@ -188,8 +188,10 @@ class EvaluateTest {
     Path folder = Files.createDirectories(tmp.resolve("no-such-model"));
     Cli missing = evaluate("--model", folder.toString(), "--benchmarks", "musr");
     assertEquals(1, missing.code, missing.toString());
-    assertEquals("podium evaluate failed: model folder " + folder + " has no model.onnx; give the folder of an"
-        + " Optimum ONNX export (text-generation-with-past)\n", missing.err, missing.toString());
+    assertEquals("podium evaluate failed: model folder " + folder + " has no model.onnx. Fix: give the folder of an"
+        + " Optimum ONNX export (model.onnx, tokenizer.json, config.json); export the model again with optimum-cli"
+        + " export onnx --task text-generation-with-past, and copy the whole folder\n", missing.err,
+        missing.toString());
     assertEquals(0, count("SELECT count(*) FROM " + table("predictions") + " WHERE model_key LIKE 'no-such-model@%'"));
 
     Cli unknown = evaluate("--model", "builtin:nope", "--benchmarks", "musr");

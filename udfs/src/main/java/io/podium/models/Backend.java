@@ -2,6 +2,7 @@ package io.podium.models;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -17,9 +18,18 @@ public interface Backend {
 
   /**
    * The engine options it takes ({@code options:} in a model file) with their defaults. Every
-   * option whose value differs from its default is part of {@link ModelSpec#configHash()}.
+   * option whose value differs from its default is part of {@link ModelSpec#configHash()}, but
+   * for the {@link #connectionOptions()}.
    */
   Map<String, String> defaultOptions();
+
+  /**
+   * Options that say how to reach the model, not what it computes (timeouts, retries): left out
+   * of {@link ModelSpec#configHash()}, so a rerun with a longer timeout resumes what was done.
+   */
+  default Set<String> connectionOptions() {
+    return Set.of();
+  }
 
   /** Checks a spec's URI and options without any I/O; throws {@link IllegalArgumentException}. */
   default void validate(ModelSpec spec) {

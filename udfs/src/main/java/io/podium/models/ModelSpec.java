@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -188,8 +189,9 @@ public record ModelSpec(String modelId, String revision, String precision, Strin
         d.update((byte) 0);
       }
       Map<String, String> defaults = engine().defaultOptions();
+      Set<String> connection = engine().connectionOptions();
       for (Map.Entry<String, String> option : new TreeMap<>(options).entrySet()) {
-        if (!option.getValue().equals(defaults.get(option.getKey()))) {
+        if (!option.getValue().equals(defaults.get(option.getKey())) && !connection.contains(option.getKey())) {
           d.update((option.getKey() + "=" + option.getValue()).getBytes(StandardCharsets.UTF_8));
           d.update((byte) 0);
         }

@@ -6,6 +6,7 @@ import io.podium.models.GpuUnavailableException;
 import io.podium.models.LanguageModel;
 import io.podium.models.LoglikelihoodRequest;
 import io.podium.models.LoglikelihoodResult;
+import io.podium.models.ModelFailure;
 import io.podium.models.ModelSpec;
 import io.podium.models.Models;
 import java.util.ArrayList;
@@ -202,10 +203,22 @@ public final class InferenceFunction implements MapPartitionsFunction<Row, Predi
     return p;
   }
 
-  private static IllegalStateException failure(LanguageModel model, List<Row> batch, RuntimeException e) {
+  /**
+   * A batch's failure as one line naming the model and the request: the one it failed on when
+   * the model says which (its id, benchmark, subtask and document), else the batch's first.
+   */
+  private static ModelFailure failure(LanguageModel model, List<Row> batch, RuntimeException e) {
+    if (e instanceof ModelFailure f && f.request() >= 0 && f.request() < batch.size()) {
+      Row r = batch.get(f.request());
+      return new ModelFailure("model " + model.name() + " failed on request " + r.getAs("request_id") + " ("
+          + r.getAs("benchmark") + "/" + r.getAs("subtask") + " doc " + r.getAs("doc_id") + "): " + f.what(), -1,
+          f.fix(), e);
+    }
     Row first = batch.get(0);
-    return new IllegalStateException("model " + model.name() + " failed on a batch of " + batch.size()
+    String what = e instanceof ModelFailure f ? f.what() : e.getMessage();
+    return new ModelFailure("model " + model.name() + " failed on a batch of " + batch.size()
         + " request(s) starting with request " + first.getAs("request_id") + " (" + first.getAs("benchmark") + "/"
-        + first.getAs("subtask") + " doc " + first.getAs("doc_id") + "): " + e.getMessage(), e);
+        + first.getAs("subtask") + " doc " + first.getAs("doc_id") + "): " + what, -1,
+        e instanceof ModelFailure f ? f.fix() : null, e);
   }
 }

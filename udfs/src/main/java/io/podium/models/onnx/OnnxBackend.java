@@ -7,7 +7,6 @@ import io.podium.models.ModelSpec;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /** {@code backend: onnx}: an Optimum ONNX export folder (text-generation-with-past), local or s3a://. */
@@ -38,13 +37,7 @@ public final class OnnxBackend implements Backend {
   @Override
   public void checkExists(ModelSpec spec, Configuration hadoop) throws IOException {
     Path folder = new Path(spec.uri());
-    FileSystem fs = folder.getFileSystem(hadoop);
-    for (String file : new String[] {"model.onnx", "tokenizer.json"}) {
-      if (!fs.exists(new Path(folder, file))) {
-        throw new IllegalArgumentException("model folder " + spec.uri() + " has no " + file
-            + "; give the folder of an Optimum ONNX export (text-generation-with-past)");
-      }
-    }
+    ExportCheck.check(folder.getFileSystem(hadoop), folder);
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -23,6 +24,18 @@ public final class OpenAiBackend implements Backend {
   public static final String MAX_RETRIES = "max_retries";
   public static final String TIMEOUT_SECONDS = "timeout_seconds";
   public static final String BACKOFF_MS = "backoff_ms";
+  public static final String RETRY_BUDGET_SECONDS = "retry_budget_seconds";
+  public static final String RETRY_BUDGET_CALLS = "retry_budget_calls";
+
+  /** How long the driver's check of the endpoint waits for {@code GET /models}. */
+  private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final Map<String, String> DEFAULTS = Map.of(
+      MAX_RETRIES, Integer.toString(OpenAiCompletionsModel.Options.DEFAULT_MAX_RETRIES),
+      TIMEOUT_SECONDS, Long.toString(OpenAiCompletionsModel.Options.DEFAULT_TIMEOUT.toSeconds()),
+      BACKOFF_MS, Long.toString(OpenAiCompletionsModel.Options.DEFAULT_BACKOFF.toMillis()),
+      RETRY_BUDGET_SECONDS, Long.toString(OpenAiCompletionsModel.Options.DEFAULT_BUDGET_TIME.toSeconds()),
+      RETRY_BUDGET_CALLS, Integer.toString(OpenAiCompletionsModel.Options.DEFAULT_BUDGET_CALLS));
 
   @Override
   public String name() {
@@ -31,7 +44,13 @@ public final class OpenAiBackend implements Backend {
 
   @Override
   public Map<String, String> defaultOptions() {
-    return Map.of(MAX_RETRIES, "4", TIMEOUT_SECONDS, "300", BACKOFF_MS, "1000");
+    return DEFAULTS;
+  }
+
+  /** All of them: how long to wait and how often to retry change no answer. */
+  @Override
+  public Set<String> connectionOptions() {
+    return DEFAULTS.keySet();
   }
 
   @Override
@@ -47,10 +66,10 @@ public final class OpenAiBackend implements Backend {
   public void checkExists(ModelSpec spec, Configuration hadoop) throws IOException {
     String base = spec.uri().endsWith("/") ? spec.uri().substring(0, spec.uri().length() - 1) : spec.uri();
     String shown = spec.describe();
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpClient client = HttpClient.newBuilder().connectTimeout(CHECK_TIMEOUT).build();
     HttpResponse<Void> response;
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/models")).timeout(Duration.ofSeconds(10));
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/models")).timeout(CHECK_TIMEOUT);
       String key = System.getenv("OPENAI_API_KEY");
       if (key != null && !key.isEmpty()) {
         request.header("Authorization", "Bearer " + key);
@@ -60,11 +79,15 @@ public final class OpenAiBackend implements Backend {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalArgumentException(shown + ": GET /models is not reachable: " + e.getMessage());
+      throw new IllegalArgumentException(shown + ": GET /models " + (e instanceof java.net.http.HttpTimeoutException
+          ? "did not answer within " + CHECK_TIMEOUT.toSeconds() + " s" : "failed (" + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")") + ". Fix: start the server, or point uri"
+          + " at it (the API's base URL, http://host:port/v1)");
     }
     if (response.statusCode() / 100 != 2) {
       throw new IllegalArgumentException(shown + ": GET /models answered HTTP " + response.statusCode()
-          + (response.statusCode() == 401 ? " (set OPENAI_API_KEY to the endpoint's key)" : ""));
+          + ". Fix: " + (response.statusCode() == 401 || response.statusCode() == 403
+              ? "set OPENAI_API_KEY to the endpoint's key" : "is uri the API's base URL (http://host:port/v1)?"));
     }
   }
 
@@ -84,15 +107,18 @@ public final class OpenAiBackend implements Backend {
   }
 
   static OpenAiCompletionsModel.Options options(ModelSpec spec) {
-    int retries = nonNegative(spec, MAX_RETRIES, "4");
-    int timeout = nonNegative(spec, TIMEOUT_SECONDS, "300");
-    int backoff = nonNegative(spec, BACKOFF_MS, "1000");
-    return new OpenAiCompletionsModel.Options(spec.batchSize(), System.getenv("OPENAI_API_KEY"), retries,
-        Duration.ofSeconds(timeout), Duration.ofMillis(backoff));
+    int timeout = nonNegative(spec, TIMEOUT_SECONDS);
+    if (timeout == 0) {
+      throw new IllegalArgumentException("model " + spec.modelId() + ": option " + TIMEOUT_SECONDS
+          + " must be at least 1: a call with no time to answer cannot succeed");
+    }
+    return new OpenAiCompletionsModel.Options(spec.batchSize(), System.getenv("OPENAI_API_KEY"),
+        nonNegative(spec, MAX_RETRIES), Duration.ofSeconds(timeout), Duration.ofMillis(nonNegative(spec, BACKOFF_MS)),
+        nonNegative(spec, RETRY_BUDGET_CALLS), Duration.ofSeconds(nonNegative(spec, RETRY_BUDGET_SECONDS)));
   }
 
-  private static int nonNegative(ModelSpec spec, String option, String fallback) {
-    String value = spec.option(option, fallback);
+  private static int nonNegative(ModelSpec spec, String option) {
+    String value = spec.option(option, DEFAULTS.get(option));
     try {
       int n = Integer.parseInt(value);
       if (n >= 0) {

@@ -9,14 +9,19 @@ import io.podium.models.GenerationResult;
 import io.podium.models.LanguageModel;
 import io.podium.models.LoglikelihoodRequest;
 import io.podium.models.LoglikelihoodResult;
+import io.podium.models.ModelFailure;
+import io.podium.models.RetryBudget;
 import io.podium.models.StopSequences;
 import io.podium.python.PyStr;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -54,8 +59,27 @@ public final class OpenAiCompletionsModel implements LanguageModel {
   /** The seed the harness sends with every completions request (openai_completions.py:88, seed=1234). */
   static final int HARNESS_SEED = 1234;
 
-  /** Connection settings; {@code apiKey} may be null (no Authorization header). */
-  public record Options(int batchSize, String apiKey, int maxRetries, Duration timeout, Duration backoff) {
+  /**
+   * Connection settings; {@code apiKey} may be null (no Authorization header).
+   *
+   * @param batchSize prompts per log-likelihood request
+   * @param apiKey the bearer token, or null
+   * @param maxRetries retries of one request after its first attempt
+   * @param timeout the most one call may take, from sending to the whole answer
+   * @param backoff the wait before the first retry, doubled for each next one (a server's
+   *     {@code Retry-After}, when longer, is waited instead)
+   * @param budgetCalls the most failed calls a loaded model accepts over all its requests
+   * @param budgetTime the most time it spends in failed calls and waits over all its requests
+   */
+  public record Options(int batchSize, String apiKey, int maxRetries, Duration timeout, Duration backoff,
+      int budgetCalls, Duration budgetTime) {
+
+    public static final int DEFAULT_MAX_RETRIES = 3;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(1);
+    public static final int DEFAULT_BUDGET_CALLS = 50;
+    public static final Duration DEFAULT_BUDGET_TIME = Duration.ofMinutes(10);
+
     public Options {
       if (batchSize < 1) {
         throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
@@ -63,15 +87,22 @@ public final class OpenAiCompletionsModel implements LanguageModel {
       apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey;
     }
 
+    /** These settings with the default retry budget. */
+    public Options(int batchSize, String apiKey, int maxRetries, Duration timeout, Duration backoff) {
+      this(batchSize, apiKey, maxRetries, timeout, backoff, DEFAULT_BUDGET_CALLS, DEFAULT_BUDGET_TIME);
+    }
+
     @Override
     public String toString() { // never the key
       return "Options[batchSize=" + batchSize + ", apiKey=" + (apiKey == null ? "none" : "***")
-          + ", maxRetries=" + maxRetries + ", timeout=" + timeout + ", backoff=" + backoff + "]";
+          + ", maxRetries=" + maxRetries + ", timeout=" + timeout + ", backoff=" + backoff
+          + ", budgetCalls=" + budgetCalls + ", budgetTime=" + budgetTime + "]";
     }
 
     /** The defaults, with the key of the environment variable {@code OPENAI_API_KEY} if set. */
     public static Options fromEnvironment(int batchSize) {
-      return new Options(batchSize, System.getenv("OPENAI_API_KEY"), 4, Duration.ofMinutes(5), Duration.ofSeconds(1));
+      return new Options(batchSize, System.getenv("OPENAI_API_KEY"), DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
+          DEFAULT_BACKOFF);
     }
   }
 
@@ -81,6 +112,7 @@ public final class OpenAiCompletionsModel implements LanguageModel {
   private final String endpointForMessages;
   private final Options options;
   private final HttpClient client;
+  private final RetryBudget budget;
 
   /**
    * @param name for logs, e.g. the model key
@@ -102,7 +134,10 @@ public final class OpenAiCompletionsModel implements LanguageModel {
           + withoutCredentials(URI.create(base)));
     }
     this.endpointForMessages = withoutCredentials(endpoint);
-    this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+    Duration connect = options.timeout().compareTo(Duration.ofSeconds(30)) < 0 ? options.timeout()
+        : Duration.ofSeconds(30);
+    this.client = HttpClient.newBuilder().connectTimeout(connect.isZero() ? Duration.ofSeconds(1) : connect).build();
+    this.budget = new RetryBudget(options.budgetCalls(), options.budgetTime());
   }
 
   /** The URL without user info, query or fragment (where credentials could hide). */
@@ -156,8 +191,9 @@ public final class OpenAiCompletionsModel implements LanguageModel {
       for (int i = s; i < e; i++) {
         LoglikelihoodRequest r = requests.get(i);
         if (r.context().isEmpty()) {
-          throw new IllegalArgumentException(failure(i, "an empty context cannot be scored through the completions API"
-              + " (the server tokenizes; the first prompt token has no log-prob)"));
+          throw new ModelFailure(failure(i, "cannot score an empty context through the completions API"
+              + " (the server tokenizes; the first prompt token has no log-prob)"), i,
+              "evaluate this benchmark with the model's ONNX export");
         }
         prompts.add(r.context() + r.continuation());
       }
@@ -171,14 +207,14 @@ public final class OpenAiCompletionsModel implements LanguageModel {
       for (JsonNode c : choices) {
         int index = c.path("index").asInt(-1);
         if (index < 0 || index >= byIndex.length) {
-          throw new IllegalStateException(failure(s, "a choice has index " + c.path("index") + " for " + byIndex.length
-              + " prompts"));
+          throw new ModelFailure(failure(s, "answered a choice with index " + c.path("index") + " for "
+              + byIndex.length + " prompts"), s, "is uri an OpenAI-compatible completions API (vLLM, TGI, SGLang, llama.cpp's server)?");
         }
         byIndex[index] = c;
       }
       for (int i = s; i < e; i++) {
         if (byIndex[i - s] == null) {
-          throw new IllegalStateException(failure(i, "no choice for this prompt"));
+          throw new ModelFailure(failure(i, "answered no choice for this prompt"), i, "is uri an OpenAI-compatible completions API (vLLM, TGI, SGLang, llama.cpp's server)?");
         }
         results.add(score(requests.get(i), byIndex[i - s], i));
       }
@@ -193,8 +229,8 @@ public final class OpenAiCompletionsModel implements LanguageModel {
     JsonNode offsets = logprobs.path("text_offset");
     if (!tokenLogprobs.isArray() || !offsets.isArray() || !topLogprobs.isArray()
         || tokenLogprobs.size() != offsets.size() || topLogprobs.size() != offsets.size()) {
-      throw new IllegalStateException(failure(index, "the answer has no echoed logprobs (token_logprobs, top_logprobs,"
-          + " text_offset); does the server support echo with logprobs?"));
+      throw new ModelFailure(failure(index, "answered without echoed logprobs (token_logprobs, top_logprobs,"
+          + " text_offset)"), index, "serve the model with a server that echoes the prompt's logprobs (vLLM does)");
     }
     // As _encode_pair: the context's trailing whitespace belongs to the continuation. Offsets
     // count characters of the prompt as Python does (code points).
@@ -222,7 +258,8 @@ public final class OpenAiCompletionsModel implements LanguageModel {
       }
       JsonNode lp = tokenLogprobs.get(t);
       if (lp == null || !lp.isNumber()) {
-        throw new IllegalStateException(failure(index, "continuation token " + cont.size() + " has no log-prob"));
+        throw new ModelFailure(failure(index, "answered no log-prob for continuation token " + cont.size()), index,
+            "serve the model with a server that echoes the prompt's logprobs (vLLM does)");
       }
       double v = lp.asDouble();
       sum += v;
@@ -269,7 +306,7 @@ public final class OpenAiCompletionsModel implements LanguageModel {
       JsonNode answer = post(body, i);
       JsonNode choice = answer.path("choices").path(0);
       if (!choice.path("text").isTextual()) {
-        throw new IllegalStateException(failure(i, "the answer has no choices[0].text"));
+        throw new ModelFailure(failure(i, "answered without choices[0].text"), i, "is uri an OpenAI-compatible completions API (vLLM, TGI, SGLang, llama.cpp's server)?");
       }
       String text = choice.path("text").asText();
       // Cut before the first stop sequence, as the harness does (the server may not have been
@@ -303,7 +340,7 @@ public final class OpenAiCompletionsModel implements LanguageModel {
     try {
       payload = JSON.writeValueAsBytes(body);
     } catch (IOException e) {
-      throw new IllegalStateException(failure(index, "cannot write the request: " + e.getMessage()), e);
+      throw new ModelFailure(failure(index, "cannot be sent the request: " + e.getMessage()), index, null, e);
     }
     HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
         .timeout(options.timeout())
@@ -313,9 +350,12 @@ public final class OpenAiCompletionsModel implements LanguageModel {
       builder.header("Authorization", "Bearer " + options.apiKey());
     }
     HttpRequest request = builder.build();
-    String last = null;
-    for (int attempt = 0; ; attempt++) {
-      boolean retryable;
+    for (int attempt = 1; ; attempt++) {
+      long started = System.nanoTime();
+      String what;
+      String fix;
+      Duration retryAfter = null;
+      boolean retryable = true;
       try {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         int code = response.statusCode();
@@ -323,34 +363,87 @@ public final class OpenAiCompletionsModel implements LanguageModel {
           try {
             return JSON.readTree(response.body());
           } catch (IOException e) {
-            throw new IllegalStateException(failure(index, "the answer is not JSON: " + redact(e.getMessage())));
+            throw new ModelFailure(failure(index, "answered HTTP " + code + " with something that is not JSON: "
+                + quote(response.body())), index, "is uri the base URL of an OpenAI-compatible API"
+                + " (http://host:port/v1)?");
           }
         }
-        last = "HTTP " + code + ": " + redact(abbreviate(response.body()));
+        what = "answered HTTP " + code + ": " + quote(response.body());
         retryable = code == 429 || code / 100 == 5;
+        if (retryable) {
+          retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), Instant.now());
+        }
+        fix = fixFor(code);
+      } catch (HttpTimeoutException e) {
+        what = "did not answer within " + seconds(options.timeout());
+        fix = "is the server stuck or overloaded? If it is only slow, raise timeout_seconds in the model file";
+      } catch (ConnectException e) {
+        what = "refused the connection";
+        fix = "start the server, or point uri at it";
       } catch (IOException e) {
-        last = e.getClass().getSimpleName() + ": " + redact(String.valueOf(e.getMessage()));
-        retryable = true;
+        what = "failed: " + e.getClass().getSimpleName() + ": " + redact(String.valueOf(e.getMessage()));
+        fix = "check the server and the network between it and the executors";
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException(failure(index, "interrupted"));
+        throw new ModelFailure(failure(index, "was interrupted"), index, null);
       }
-      if (!retryable || attempt >= options.maxRetries()) {
-        throw new IllegalStateException(failure(index, (attempt + 1) + " attempt(s), last: " + last));
+      budget.failed(Duration.ofNanos(System.nanoTime() - started));
+      if (!retryable) {
+        throw new ModelFailure(failure(index, what), index, fix);
       }
-      long wait = options.backoff().toMillis() << Math.min(attempt, 10);
-      LOG.warning(failure(index, last + "; retrying in " + wait + " ms"));
+      if (attempt > options.maxRetries()) {
+        throw new ModelFailure(failure(index, what + " (" + attempt + " attempts)"), index,
+            fix + "; or raise max_retries in the model file");
+      }
+      Duration wait = options.backoff().multipliedBy(1L << Math.min(attempt - 1, 10));
+      if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
+        wait = retryAfter;
+      }
+      if (!budget.allows(wait)) {
+        throw new ModelFailure(failure(index, what + " (" + attempt + " attempt(s); the run's retry budget is spent: "
+            + budget.describe() + (retryAfter != null ? "; the server asked to wait " + seconds(retryAfter) : "")
+            + ")"), index, fix + "; or raise retry_budget_seconds or retry_budget_calls in the model file");
+      }
+      LOG.info(failure(index, what + "; retrying in " + wait.toMillis() + " ms (" + budget.describe() + ")"));
       try {
-        Thread.sleep(wait);
+        Thread.sleep(wait.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException(failure(index, "interrupted"));
+        throw new ModelFailure(failure(index, "was interrupted"), index, null);
       }
+      budget.waited(wait);
     }
   }
 
+  private static String fixFor(int code) {
+    if (code == 429) {
+      return "the server limits the request rate: lower batch_size, or give the run more time with"
+          + " retry_budget_seconds in the model file";
+    }
+    if (code == 401 || code == 403) {
+      return "set OPENAI_API_KEY to the endpoint's key";
+    }
+    if (code == 404) {
+      return "is uri the API's base URL (http://host:port/v1), and model_id a model the server serves?";
+    }
+    if (code / 100 == 5) {
+      return "see the server's log";
+    }
+    return "see the server's answer";
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+
+  /** What failed and where: this model, its endpoint, and what the endpoint did. */
   private String failure(int index, String what) {
-    return name + " (" + model + " at " + endpointForMessages + "): request " + index + ": " + what;
+    return name + " at " + endpointForMessages + " " + what;
+  }
+
+  /** A server's answer in a message: one line, short, and without the key. */
+  private String quote(String body) {
+    return "'" + redact(abbreviate(body == null ? "" : body.replaceAll("\\s+", " "))) + "'";
   }
 
   /** A server could echo the Authorization header back; never let the key through. */
@@ -366,7 +459,7 @@ public final class OpenAiCompletionsModel implements LanguageModel {
       return "";
     }
     s = s.strip();
-    return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    return s.length() > 200 ? s.substring(0, 200) + "..." : s;
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.podium.models.GenerationResult;
 import io.podium.models.LanguageModel;
 import io.podium.models.LoglikelihoodRequest;
 import io.podium.models.LoglikelihoodResult;
+import io.podium.models.ModelFailure;
 import io.podium.models.ModelFolders;
 import io.podium.models.ModelSpec;
 import io.podium.models.Models;
@@ -156,12 +157,12 @@ class OpenAiCompletionsModelTest {
       assertEquals(List.of("Bearer " + key), server.authorizations);
 
       server.failuresToInject.set(10); // more than the retries; the 500 body echoes the header
-      IllegalStateException e = assertThrows(IllegalStateException.class,
-          () -> model.loglikelihood(REQUESTS.subList(0, 2)));
+      ModelFailure e = assertThrows(ModelFailure.class, () -> model.loglikelihood(REQUESTS.subList(0, 2)));
       assertFalse(e.getMessage().contains(key), e.getMessage());
       assertFalse(String.valueOf(e.getCause()).contains(key));
       assertTrue(e.getMessage().contains("org/bigram") && e.getMessage().contains(server.baseUrl() + "/completions")
-          && e.getMessage().contains("request 0") && e.getMessage().contains("HTTP 500"), e.getMessage());
+          && e.getMessage().contains("HTTP 500") && e.getMessage().contains("(3 attempts)"), e.getMessage());
+      assertEquals(0, e.request());
       assertEquals(3, server.authorizations.size() - 1, "1 try + 2 retries");
       assertFalse(model.toString().contains(key));
     }
@@ -196,13 +197,14 @@ class OpenAiCompletionsModelTest {
     try (OpenAiCompletionsModel model = client(2, null)) {
       List<LoglikelihoodRequest> withEmpty = new ArrayList<>(REQUESTS.subList(0, 3));
       withEmpty.add(new LoglikelihoodRequest("", "no context"));
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.loglikelihood(withEmpty));
-      assertTrue(e.getMessage().contains("request 3") && e.getMessage().contains("empty context"), e.getMessage());
+      ModelFailure e = assertThrows(ModelFailure.class, () -> model.loglikelihood(withEmpty));
+      assertEquals(3, e.request());
+      assertTrue(e.getMessage().contains("empty context") && e.getMessage().contains("Fix: "), e.getMessage());
     }
     OpenAiCompletionsModel wrongPath = new OpenAiCompletionsModel("m", "http://user:secret@127.0.0.1:"
         + server.baseUrl().split(":")[2].split("/")[0] + "/nowhere", "org/bigram",
         new OpenAiCompletionsModel.Options(1, null, 0, Duration.ofSeconds(10), Duration.ZERO));
-    IllegalStateException e = assertThrows(IllegalStateException.class,
+    ModelFailure e = assertThrows(ModelFailure.class,
         () -> wrongPath.generate(List.of(new GenerationRequest("The", List.of(), 3))));
     assertTrue(e.getMessage().contains("HTTP 404") && e.getMessage().contains("/nowhere/completions"), e.getMessage());
     assertFalse(e.getMessage().contains("secret"), e.getMessage());
