@@ -68,13 +68,39 @@ public final class CommandLine {
       err.println(e.getMessage());
       return 2;
     } catch (Exception e) {
-      err.println("podium " + command.name() + " failed: " + rootMessage(e));
+      err.println("podium " + command.name() + " failed: " + oneLine(rootMessage(e)) + details(e));
       if (System.getenv("PODIUM_DEBUG") != null) {
         e.printStackTrace(err);
       }
       return 1;
     }
   }
+
+  /** A message as one line: its line breaks and the spaces around them become one space; at most 2,000 characters. */
+  static String oneLine(String message) {
+    String line = message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    return line.length() > 2000 ? line.substring(0, 2000) + " ..." : line;
+  }
+
+  /**
+   * Where Spark's own account of a failure is, when Spark failed: its log lines go to the log
+   * file (bin/podium's {@code podium.log.file}), not the console, unless PODIUM_DEBUG is set.
+   */
+  static String details(Throwable e) {
+    String file = System.getProperty(LOG_FILE);
+    if (file == null || System.getenv("PODIUM_DEBUG") != null) {
+      return "";
+    }
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getClass().getName().startsWith("org.apache.spark.")) {
+        return " (Spark's log of it: " + file + "; PODIUM_DEBUG=1 shows it here)";
+      }
+    }
+    return "";
+  }
+
+  /** The system property naming the log file that bin/podium's logging writes (conf/log4j2.properties). */
+  public static final String LOG_FILE = "podium.log.file";
 
   static String rootMessage(Throwable e) {
     String message = e.getMessage();
