@@ -31,6 +31,35 @@ public record SubmissionRules(Quota quota, List<String> movingRevisions, List<St
   /** org/name, as on the Hugging Face Hub. */
   private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}");
 
+  /** A revision: a commit hash, or a tag or branch name (refs/pr/1). */
+  private static final Pattern REVISION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,127}");
+  /** Who submits: a name or an address, on one line. */
+  private static final Pattern SUBMITTER = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._@-]{0,63}");
+
+  /**
+   * A value as a message shows it: quoted, control characters escaped (a newline cannot start a
+   * line of its own), at most 80 characters.
+   */
+  static String shown(String value) {
+    StringBuilder s = new StringBuilder("'");
+    value.codePoints().limit(80).forEach(c -> {
+      switch (c) {
+        case '\n' -> s.append("\\n");
+        case '\r' -> s.append("\\r");
+        case '\t' -> s.append("\\t");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            s.append(String.format("\\x%02x", c));
+          } else {
+            s.appendCodePoint(c);
+          }
+        }
+      }
+    });
+    return s.append(value.codePointCount(0, value.length()) > 80 ? "...' (" + value.length() + " characters)" : "'")
+        .toString();
+  }
+
   /** Whether {@code id} is a model id of the form org/name, as on the Hugging Face Hub. */
   public static boolean isModelId(String id) {
     return id != null && MODEL_ID.matcher(id).matches();
@@ -66,11 +95,24 @@ public record SubmissionRules(Quota quota, List<String> movingRevisions, List<St
   /** Checks a request; the message of the failure says what to change. */
   public void validate(SubmissionRequest r) {
     if (!MODEL_ID.matcher(r.modelId()).matches()) {
-      throw new IllegalArgumentException("--model '" + r.modelId() + "' is not a model id of the form org/name");
+      throw new IllegalArgumentException("--model " + shown(r.modelId()) + " is not a model id of the form org/name"
+          + " (letters, digits, '.', '_' and '-', at most 96 on each side)");
     }
-    if (r.revision().isBlank() || movingRevisions.contains(r.revision().toLowerCase(Locale.ROOT))) {
+    if (!REVISION.matcher(r.revision()).matches() || r.revision().contains("..")) {
+      throw new IllegalArgumentException("--revision " + shown(r.revision()) + " is not a revision: give a commit"
+          + " hash or a tag (letters, digits, '.', '_', '-' and '/', no '..')");
+    }
+    if (movingRevisions.contains(r.revision().toLowerCase(Locale.ROOT))) {
       throw new IllegalArgumentException("--revision '" + r.revision() + "' does not pin the model; give the commit"
           + " (or a tag that never moves) to evaluate");
+    }
+    if (r.submitter() != null && !SUBMITTER.matcher(r.submitter()).matches()) {
+      throw new IllegalArgumentException("--submitter " + shown(r.submitter()) + " is not a name (letters, digits,"
+          + " spaces and '.', '_', '@', '-', at most 64)");
+    }
+    if (r.uri() != null && !r.uri().isBlank() && (r.uri().length() > 2048 || r.uri().chars().anyMatch(c -> c < 0x20))) {
+      throw new IllegalArgumentException("--uri is not a path or URL: it is longer than 2,048 characters or holds"
+          + " control characters");
     }
     if (!precisions.contains(r.precision())) {
       throw new IllegalArgumentException("--precision '" + r.precision() + "' is not one of " + precisions);

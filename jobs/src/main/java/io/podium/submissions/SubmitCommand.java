@@ -52,6 +52,11 @@ public final class SubmitCommand implements Command {
         Option.flag("moe", "the model is a mixture of experts"));
   }
 
+  private static SubmissionRequest request(ParsedArgs args) {
+    return new SubmissionRequest(args.get("model"), args.get("revision"), args.get("precision"), args.get("backend"),
+        args.get("uri"), args.has("chat-template"), args.get("submitter"), card(args));
+  }
+
   /** What the submitter says of the model. */
   private static ModelCard card(ParsedArgs args) {
     return new ModelCard(args.get("type"), args.get("architecture"), args.getDouble("params"), args.get("license"),
@@ -72,7 +77,7 @@ public final class SubmitCommand implements Command {
           + " template through a model file with chat_template: true and chat_template_file: PATH");
     }
     try {
-      SubmissionRules.shipped().validate(card(args));
+      SubmissionRules.shipped().validate(request(args));
     } catch (IllegalArgumentException e) {
       throw new UsageException("podium submit: " + e.getMessage());
     } catch (IOException e) {
@@ -82,10 +87,8 @@ public final class SubmitCommand implements Command {
 
   @Override
   public int run(ParsedArgs args, CommandContext context) throws Exception {
-    SubmissionRequest request = new SubmissionRequest(args.get("model"), args.get("revision"), args.get("precision"),
-        args.get("backend"), args.get("uri"), args.has("chat-template"), args.get("submitter"), card(args));
+    SubmissionRequest request = request(args);
     SubmissionRules rules = SubmissionRules.shipped();
-    rules.validate(request);
     if (args.has("check")) {
       ModelCheck.check(request, context.spark().sparkContext().hadoopConfiguration());
     }
