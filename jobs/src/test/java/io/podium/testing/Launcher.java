@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs bin/podium as a user would, in a child process, on the jar that mvn package built. */
@@ -20,6 +21,12 @@ public final class Launcher {
   }
 
   public static Launcher run(Path workDir, String... args) throws IOException, InterruptedException {
+    return run(workDir, Map.of(), args);
+  }
+
+  /** Runs bin/podium as {@link #run(Path, String...)} does, with {@code env} added to its environment. */
+  public static Launcher run(Path workDir, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Paths.root().resolve("bin/podium").toString());
     command.addAll(List.of(args));
@@ -28,6 +35,7 @@ public final class Launcher {
         .redirectOutput(log.toFile());
     pb.environment().put("PODIUM_NO_BUILD", "1"); // use the jar of this build; never build from a test
     pb.environment().remove("SPARK_HOME");
+    pb.environment().putAll(env);
     Process p = pb.start();
     if (!p.waitFor(5, TimeUnit.MINUTES)) {
       p.destroyForcibly();
