@@ -23,6 +23,9 @@ public final class CommandLine {
 
   public static final String DEFAULT_WAREHOUSE = "warehouse";
 
+  /** The system property naming the log file that bin/podium's logging writes (conf/log4j2.properties). */
+  public static final String LOG_FILE = "podium.log.file";
+
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
   public CommandLine(List<Command> commands) {
@@ -98,9 +101,6 @@ public final class CommandLine {
     }
     return "";
   }
-
-  /** The system property naming the log file that bin/podium's logging writes (conf/log4j2.properties). */
-  public static final String LOG_FILE = "podium.log.file";
 
   static String rootMessage(Throwable e) {
     String message = e.getMessage();

@@ -50,14 +50,6 @@ final class DocumentBuilder {
     counts.notes.add(note);
   }
 
-  /** Counts and rejects every record of a file that belongs to no subtask, for {@code reason}. */
-  void rejectAll(List<SourceRecord> records, String reason) {
-    for (SourceRecord record : records) {
-      counts.input++;
-      reject(null, record, record.error() != null ? record.error() : reason, true);
-    }
-  }
-
   /**
    * Groups a file's records by subtask, in file order. {@code fileSubtask} is the subtask the
    * file belongs to, or null when the layout's {@code subtask_field} tells.

@@ -163,17 +163,20 @@ public final class IngestJob {
           builder.group(read(reader, split, file, builder), split, sub.name(), true, bySubtask);
         }
       }
-      // Files at the layout's path for a subtask the benchmark does not have: read, so that
-      // their records are counted and rejected, not silently left out.
-      Pattern subtaskOf = subtaskPattern(reader.root(), split.path());
+      // Files at the layout's path for a subtask the benchmark does not have (BIG-Bench-Hard's
+      // three tasks the leaderboard leaves out, a misspelt folder) are not read, and said so.
+      Pattern subtaskOf = subtaskPattern(split.path());
+      List<String> unknown = new ArrayList<>();
       for (String file : reader.resolve(split.path().replace("{subtask}", "*"))) {
         if (!known.contains(file)) {
           Matcher m = subtaskOf.matcher(file);
-          String name = m.matches() ? m.group(1) : file;
-          builder.rejectAll(read(reader, split, file, builder), "unknown subtask '" + name + "' (" + def.benchmark()
-              + " has " + def.subtasks().stream().map(TaskDefinition.Subtask::name).collect(Collectors.joining(", "))
-              + ")");
+          unknown.add(m.matches() ? m.group(1) : file);
         }
+      }
+      if (!unknown.isEmpty()) {
+        builder.note("not read: " + unknown.size() + " file(s) at " + split.path() + " for no " + def.benchmark()
+            + " subtask (" + String.join(", ", unknown) + "); " + def.benchmark() + " has "
+            + def.subtasks().stream().map(TaskDefinition.Subtask::name).collect(Collectors.joining(", ")));
       }
       return missing;
     }
@@ -198,7 +201,7 @@ public final class IngestJob {
   }
 
   /** The files a split's path names, with the {@code {subtask}} part as group 1. */
-  private static Pattern subtaskPattern(String root, String path) {
+  private static Pattern subtaskPattern(String path) {
     StringBuilder regex = new StringBuilder(".*").append(Pattern.quote("/"));
     for (String part : path.split("((?=\\{subtask\\})|(?<=\\{subtask\\}))")) {
       if (part.equals("{subtask}")) {

@@ -87,7 +87,7 @@ class BadInputsTest {
     Set<String> cases = new TreeSet<>();
     Stream.of(benchmarkFiles(), models(), submissions()).flatMap(s -> s).forEach(a -> cases.add((String) a.get()[0]));
     assertEquals(rows(), cases);
-    assertTrue(cases.size() >= 30, cases.size() + " cases");
+    assertTrue(cases.size() >= 31, cases.size() + " cases");
   }
 
   // ------------------------------------------------------------------ benchmark files
@@ -117,6 +117,12 @@ class BadInputsTest {
       Files.write(prompt, in.readAllBytes());
     }
     return file;
+  }
+
+  /** A MATH test record of Level 5, as the MATH dataset's test.jsonl has them. */
+  private static String math(int idx, String type) {
+    return "{\"problem\": \"What is $1+" + idx + "$?\", \"solution\": \"It is $\\\\boxed{" + (idx + 1) + "}$.\","
+        + " \"level\": \"Level 5\", \"type\": \"" + type + "\", \"idx\": " + idx + "}";
   }
 
   private static List<String> with(List<String> lines, String... more) {
@@ -153,11 +159,18 @@ class BadInputsTest {
         Arguments.of("wrong-type", new FileCase(d -> navigate(d, with(good, "{\"input\": \"Take 1 step.\", \"target\": 7}")),
             "bbh", 0, "1 rejected record(s)", 4, 3, "target")),
         Arguments.of("unknown-subtask", new FileCase(d -> {
+          Path file = d.resolve("math/test.jsonl");
+          Files.createDirectories(file.getParent());
+          Files.writeString(file, String.join("\n", math(1, "Algebra"), math(2, "Calculus"), math(3, "Geometry"))
+              + "\n");
+        }, "math_hard", 0, "1 rejected record(s)", 3, 2, "unknown subtask")),
+        Arguments.of("unknown-subtask-folder", new FileCase(d -> {
           navigate(d, good);
           Path odd = d.resolve("bbh/navigatee/test-00000-of-00001.jsonl");
           Files.createDirectories(odd.getParent());
           Files.writeString(odd, String.join("\n", good) + "\n");
-        }, "bbh", 0, "3 rejected record(s)", 6, 3, "unknown subtask 'navigatee' (bbh has boolean_expressions")),
+        }, "bbh", 0, "not read: 1 file(s) at bbh/{subtask}/test-* for no bbh subtask (navigatee); bbh has"
+            + " boolean_expressions", 3, 3, null)),
         Arguments.of("empty-file", new FileCase(d -> {
           navigate(d, good);
           Files.write(d.resolve("bbh/navigate/test-00001-of-00002.jsonl"), new byte[0]);
@@ -229,6 +242,9 @@ class BadInputsTest {
     List<String> args = new ArrayList<>(List.of("--source", source.toString()));
     if (c.benchmark() != null) {
       args.addAll(List.of("--benchmarks", c.benchmark()));
+    }
+    if ("math_hard".equals(c.benchmark())) {
+      args.addAll(List.of("--layout", "shared-data")); // one file for all subjects, the subject a field
     }
     Cli run = Cli.in(wh, "ingest", args.toArray(String[]::new));
     assertEquals(c.code(), run.code, run.toString());
@@ -368,6 +384,34 @@ class BadInputsTest {
     assertTrue(seconds <= c.seconds(), id + " took " + seconds + " s");
     // no model of these can answer: no prediction was committed by any
     assertEquals(0, count("SELECT count(*) FROM delta.`" + models + "/predictions`"));
+  }
+
+  @Test
+  void aRunThatFailsKeepsWhatItCommittedAndARerunDoesTheRest() throws Exception {
+    Path source = tmp.resolve("resume-source");
+    List<String> docs = new ArrayList<>();
+    for (int steps = 1; steps <= 12; steps++) {
+      docs.add("{\"input\": \"If you follow these instructions, do you return to the starting point? Take " + steps
+          + " steps. Turn around. Take " + steps + " steps.\\nOptions:\\n- Yes\\n- No\", \"target\": \"Yes\"}");
+    }
+    navigate(source, docs);
+    String wh = tmp.resolve("resume-wh").toString();
+    assertEquals(0, Cli.in(wh, "ingest", "--source", source.toString(), "--benchmarks", "bbh", "--shards", "4").code);
+    long requests = count("SELECT count(*) FROM delta.`" + wh + "/requests`");
+    String model = endpointModel("resumed", FaultyEndpoint.Fault.FIRST_CALL_ANSWERS, null).make(tmp.resolve("resume"));
+    // one shard per chunk, every request of a task in one call: the first chunk is answered, the next fails
+    Files.writeString(Path.of(model), Files.readString(Path.of(model)).replace("batch_size: 2", "batch_size: 16"));
+    Cli failed = Cli.in(wh, "evaluate", "--model", model, "--shards-per-chunk", "1");
+    assertEquals(1, failed.code, failed.toString());
+    assertTrue(failed.err.contains("answered HTTP 500"), failed.err);
+    long kept = count("SELECT count(*) FROM delta.`" + wh + "/predictions`");
+    assertTrue(kept > 0 && kept < requests, kept + " of " + requests + " committed before the failure");
+
+    endpoint.fault(FaultyEndpoint.Fault.ANSWERS);
+    Cli rerun = Cli.in(wh, "evaluate", "--model", model, "--shards-per-chunk", "1");
+    assertEquals(0, rerun.code, rerun.toString());
+    assertTrue(rerun.out.contains("(" + (requests - kept) + " computed now, " + kept + " done before)"), rerun.out);
+    assertEquals(requests, count("SELECT count(*) FROM delta.`" + wh + "/predictions`"));
   }
 
   @Test

@@ -1,5 +1,9 @@
 package io.podium.reliability;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -21,7 +25,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FaultyEndpoint implements AutoCloseable {
 
-  enum Fault { ERROR_500, RATE_LIMITED, NOT_JSON, NOT_A_COMPLETION, NO_ANSWER }
+  /**
+   * What completions get: an error, something that is no completion, no answer; or, for runs that
+   * must get somewhere first, made-up log-probs (each prompt character a token of log-prob -1) to
+   * every call ({@code ANSWERS}) or to the first call only, then 500s ({@code FIRST_CALL_ANSWERS}).
+   */
+  enum Fault { ERROR_500, RATE_LIMITED, NOT_JSON, NOT_A_COMPLETION, NO_ANSWER, ANSWERS, FIRST_CALL_ANSWERS }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -48,14 +59,19 @@ final class FaultyEndpoint implements AutoCloseable {
   }
 
   private void complete(HttpExchange e) throws IOException {
-    e.getRequestBody().readAllBytes();
-    completions.incrementAndGet();
+    byte[] request = e.getRequestBody().readAllBytes();
+    int call = completions.incrementAndGet();
     String auth = e.getRequestHeaders().getFirst("Authorization");
+    if (fault == Fault.ANSWERS || (fault == Fault.FIRST_CALL_ANSWERS && call == 1)) {
+      send(e, 200, echo(JSON.readTree(request).path("prompt")), null);
+      return;
+    }
     switch (fault) {
       case ERROR_500 -> send(e, 500, "{\"error\":\"internal error\",\"auth\":\"" + auth + "\"}", null);
       case RATE_LIMITED -> send(e, 429, "{\"error\":\"rate limited\"}", "1");
       case NOT_JSON -> send(e, 200, "<html><body>502 Bad Gateway</body></html>", null);
       case NOT_A_COMPLETION -> send(e, 200, "{\"id\":\"x\",\"object\":\"text_completion\",\"result\":\"ok\"}", null);
+      case ANSWERS, FIRST_CALL_ANSWERS -> send(e, 500, "{\"error\":\"no more answers\"}", null);
       case NO_ANSWER -> {
         try {
           closing.await(10, TimeUnit.MINUTES); // holds the connection, answering nothing
@@ -65,6 +81,32 @@ final class FaultyEndpoint implements AutoCloseable {
         e.close();
       }
     }
+  }
+
+  /** A completions answer echoing each prompt, one token per character, each of log-prob -1. */
+  private static String echo(JsonNode prompts) {
+    ObjectNode answer = JSON.createObjectNode();
+    ArrayNode choices = answer.putArray("choices");
+    int index = 0;
+    for (JsonNode prompt : prompts.isArray() ? prompts : JSON.createArrayNode().add(prompts)) {
+      String text = prompt.asText();
+      ObjectNode choice = choices.addObject();
+      choice.put("index", index++);
+      choice.put("text", text + ".");
+      ObjectNode logprobs = choice.putObject("logprobs");
+      ArrayNode tokens = logprobs.putArray("tokens");
+      ArrayNode values = logprobs.putArray("token_logprobs");
+      ArrayNode top = logprobs.putArray("top_logprobs");
+      ArrayNode offsets = logprobs.putArray("text_offset");
+      for (int i = 0; i <= text.length(); i++) { // the prompt's characters, then one generated token
+        String token = i < text.length() ? text.substring(i, i + 1) : ".";
+        tokens.add(token);
+        values.add(-1.0);
+        top.addObject().put(token, -1.0);
+        offsets.add(i);
+      }
+    }
+    return answer.toString();
   }
 
   private static void send(HttpExchange e, int code, String body, String retryAfter) throws IOException {
