@@ -247,12 +247,9 @@ final class LeaderboardFixture {
         rows.add(Tables.TASK_SCORES.row(v));
       }
     }
-    if (generation > 0) {
-      spark.createDataFrame(rows, Tables.TASK_SCORES.schema()).write().format("delta").mode("overwrite")
-          .save(location);
-    } else {
-      spark.createDataFrame(rows, Tables.TASK_SCORES.schema()).write().format("delta").mode("append").save(location);
-    }
+    // Generation 1 replaces every value (a later scoring run); generation 0 adds the models' rows.
+    spark.createDataFrame(rows, Tables.TASK_SCORES.schema()).write().format("delta")
+        .mode(generation > 0 ? "overwrite" : "append").save(location);
     return spark.sql("DESCRIBE HISTORY delta.`" + location + "` LIMIT 1").first().getLong(0);
   }
 
